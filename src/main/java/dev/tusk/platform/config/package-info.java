@@ -1,0 +1,2 @@
+/** Configuration value formats shared by the services. */
+package dev.tusk.platform.config;

@@ -1,0 +1,2 @@
+/** Schema migrations at start-up and SQL helpers shared by the services. */
+package dev.tusk.platform.persistence;

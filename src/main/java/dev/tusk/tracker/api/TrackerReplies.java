@@ -1,0 +1,63 @@
+package dev.tusk.tracker.api;
+
+import dev.tusk.tracker.api.wire.Bencode;
+import dev.tusk.tracker.api.wire.MalformedQueryException;
+import dev.tusk.tracker.application.TrackerRefusal;
+import dev.tusk.tracker.domain.StoreUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs a tracker request and answers in the protocol's own form: the bencoded body, or HTTP 200
+ * with a bencoded {@code failure reason} for anything that went wrong, never a stack trace.
+ */
+@ApplicationScoped
+public class TrackerReplies {
+    static final String STORE_UNAVAILABLE = "tracker storage is unavailable, try again later";
+    static final String INTERNAL_ERROR = "internal tracker error";
+    private static final Logger LOG = Logger.getLogger(TrackerReplies.class.getName());
+
+    @Inject
+    TrackerRequestMetrics metrics;
+
+    public Response reply(String action, Supplier<byte[]> handler) {
+        long started = System.nanoTime();
+        try {
+            byte[] body = handler.get();
+            metrics.record(action, TrackerRequestMetrics.Outcome.OK, started);
+            return bencoded(body);
+        } catch (RuntimeException e) {
+            Throwable cause = explanation(e);
+            if (cause instanceof TrackerRefusal || cause instanceof MalformedQueryException) {
+                metrics.record(action, TrackerRequestMetrics.Outcome.REFUSED, started);
+                return bencoded(Bencode.failure(cause.getMessage()));
+            }
+            metrics.record(action, TrackerRequestMetrics.Outcome.ERROR, started);
+            if (cause instanceof StoreUnavailableException) {
+                LOG.log(Level.WARNING, "{0} failed: {1}", new Object[] {action, cause.getMessage()});
+                return bencoded(Bencode.failure(STORE_UNAVAILABLE));
+            }
+            LOG.log(Level.SEVERE, action + " failed", e);
+            return bencoded(Bencode.failure(INTERNAL_ERROR));
+        }
+    }
+
+    /** Interceptors (transactions) may wrap the exception that explains a failure. */
+    private static Throwable explanation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TrackerRefusal || t instanceof MalformedQueryException
+                    || t instanceof StoreUnavailableException) {
+                return t;
+            }
+        }
+        return e;
+    }
+
+    private static Response bencoded(byte[] body) {
+        return Response.ok(body, "text/plain").build();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tusk.tracker.application;
+
+import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreUnavailableException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every {@code tracker.gc_interval}, removes peers not seen for {@code tracker.peer_lifetime}.
+ * Outside any transaction, so the store deletes in short batches that never hold up announces.
+ * Timed into {@code mochi_storage_gc_duration_milliseconds}.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PeerGarbageCollector {
+    private static final Logger LOG = Logger.getLogger(PeerGarbageCollector.class.getName());
+
+    @Resource
+    TimerService timers;
+    @Inject
+    PeerStore store;
+    @Inject
+    TrackerSettings settings;
+    @Inject
+    MeterRegistry registry;
+
+    private final Clock clock = Clock.systemUTC();
+    private DistributionSummary duration;
+
+    @PostConstruct
+    void schedule() {
+        duration = DistributionSummary.builder("mochi.storage.gc.duration")
+                .baseUnit("milliseconds")
+                .description("Time taken by one garbage collection of stale peers")
+                .register(registry);
+        long every = settings.gcInterval().toMillis();
+        timers.createIntervalTimer(every, every, new TimerConfig("tracker peer GC", false));
+    }
+
+    @Timeout
+    void onTimer() {
+        try {
+            collect();
+        } catch (StoreUnavailableException e) {
+            LOG.log(Level.WARNING, "Peer GC skipped: {0}", e.getMessage());
+        }
+    }
+
+    /** @return how many peers were removed */
+    public long collect() {
+        return collect(Instant.now(clock).minus(settings.peerLifetime()));
+    }
+
+    /** Removes peers last seen at or before {@code cutoff}; @return how many. */
+    public long collect(Instant cutoff) {
+        long started = System.nanoTime();
+        long removed = store.collectGarbage(cutoff);
+        duration.record((System.nanoTime() - started) / 1e6);
+        LOG.fine(() -> "Peer GC removed " + removed + " peers seen before " + cutoff);
+        return removed;
+    }
+}

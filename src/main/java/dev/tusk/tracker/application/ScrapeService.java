@@ -1,0 +1,34 @@
+package dev.tusk.tracker.application;
+
+import dev.tusk.tracker.domain.InfoHash;
+import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.SwarmCounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Swarm counts for up to {@code tracker.max_scrape_infohashes} hashes; unknown hashes count zero. */
+@ApplicationScoped
+public class ScrapeService {
+
+    @Inject
+    PeerStore store;
+    @Inject
+    TrackerSettings settings;
+
+    public Map<InfoHash, SwarmCounts> scrape(List<InfoHash> infoHashes) {
+        if (infoHashes.isEmpty()) {
+            throw new TrackerRefusal("info_hash is required");
+        }
+        if (infoHashes.size() > settings.maxScrapeInfoHashes()) {
+            throw new TrackerRefusal("too many info hashes: at most " + settings.maxScrapeInfoHashes() + " a scrape");
+        }
+        Map<InfoHash, SwarmCounts> counts = new LinkedHashMap<>();
+        for (InfoHash h : infoHashes) {
+            counts.computeIfAbsent(h, store::scrapeSwarm);
+        }
+        return counts;
+    }
+}

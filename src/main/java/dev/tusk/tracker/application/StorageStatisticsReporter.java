@@ -1,0 +1,81 @@
+package dev.tusk.tracker.application;
+
+import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreStatistics;
+import dev.tusk.tracker.domain.StoreUnavailableException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every {@code tracker.prometheus_reporting_interval}, reads the store's totals into MoChi's
+ * gauges ({@code mochi_storage_infohashes_count}, {@code ..._seeders_count},
+ * {@code ..._leechers_count}). Unlike MoChi, a positive interval enables them.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StorageStatisticsReporter {
+    private static final Logger LOG = Logger.getLogger(StorageStatisticsReporter.class.getName());
+
+    @Resource
+    TimerService timers;
+    @Inject
+    PeerStore store;
+    @Inject
+    TrackerSettings settings;
+    @Inject
+    MeterRegistry registry;
+
+    private final AtomicReference<StoreStatistics> last = new AtomicReference<>(new StoreStatistics(0, 0, 0));
+
+    @PostConstruct
+    void schedule() {
+        Gauge.builder("mochi.storage.infohashes.count", last, s -> s.get().infoHashes())
+                .description("Info hashes with at least one peer").register(registry);
+        Gauge.builder("mochi.storage.seeders.count", last, s -> s.get().seeders())
+                .description("Seeders in all swarms").register(registry);
+        Gauge.builder("mochi.storage.leechers.count", last, s -> s.get().leechers())
+                .description("Leechers in all swarms").register(registry);
+        long every = settings.reportingInterval().toMillis();
+        timers.createIntervalTimer(0, every, new TimerConfig("tracker storage statistics", false));
+    }
+
+    @Timeout
+    @Lock(LockType.WRITE)
+    void onTimer() {
+        try {
+            refresh();
+        } catch (StoreUnavailableException e) {
+            LOG.log(Level.WARNING, "Storage statistics not refreshed: {0}", e.getMessage());
+        }
+    }
+
+    /** Reads the totals now; @return what the gauges report from now on. */
+    public StoreStatistics refresh() {
+        StoreStatistics now = store.statistics();
+        last.set(now);
+        return now;
+    }
+
+    @Lock(LockType.READ)
+    public StoreStatistics current() {
+        return last.get();
+    }
+}

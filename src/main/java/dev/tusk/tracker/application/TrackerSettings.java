@@ -1,0 +1,140 @@
+package dev.tusk.tracker.application;
+
+import dev.tusk.platform.config.GoDuration;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The tracker's settings (MicroProfile Config, defaults in microprofile-config.properties). */
+@ApplicationScoped
+public class TrackerSettings {
+
+    /** What the approval list in the data store means. */
+    public enum ApprovalMode { OFF, WHITELIST, BLACKLIST }
+
+    @Inject
+    @ConfigProperty(name = "tracker.announce_interval")
+    String announceInterval;
+    @Inject
+    @ConfigProperty(name = "tracker.min_announce_interval")
+    String minAnnounceInterval;
+    @Inject
+    @ConfigProperty(name = "tracker.default_numwant")
+    int defaultNumWant;
+    @Inject
+    @ConfigProperty(name = "tracker.max_numwant")
+    int maxNumWant;
+    @Inject
+    @ConfigProperty(name = "tracker.max_scrape_infohashes")
+    int maxScrapeInfoHashes;
+    @Inject
+    @ConfigProperty(name = "tracker.allow_ip_spoofing")
+    boolean allowIpSpoofing;
+    @Inject
+    @ConfigProperty(name = "tracker.real_ip_header", defaultValue = "")
+    String realIpHeader;
+    @Inject
+    @ConfigProperty(name = "tracker.peer_lifetime")
+    String peerLifetime;
+    @Inject
+    @ConfigProperty(name = "tracker.gc_interval")
+    String gcInterval;
+    @Inject
+    @ConfigProperty(name = "tracker.prometheus_reporting_interval")
+    String reportingInterval;
+    @Inject
+    @ConfigProperty(name = "tracker.approval.mode")
+    String approvalMode;
+    @Inject
+    @ConfigProperty(name = "tracker.approval.storage_ctx")
+    String approvalContext;
+
+    private Duration announce;
+    private Duration minAnnounce;
+    private Duration lifetime;
+    private Duration gc;
+    private Duration reporting;
+    private ApprovalMode approval;
+
+    /** Parsed once, so that a wrong value stops the deployment with the key's name. */
+    @PostConstruct
+    void parse() {
+        announce = duration("tracker.announce_interval", announceInterval);
+        minAnnounce = duration("tracker.min_announce_interval", minAnnounceInterval);
+        lifetime = duration("tracker.peer_lifetime", peerLifetime);
+        gc = duration("tracker.gc_interval", gcInterval);
+        reporting = duration("tracker.prometheus_reporting_interval", reportingInterval);
+        try {
+            approval = ApprovalMode.valueOf(approvalMode.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("tracker.approval.mode is off, whitelist or blacklist, not " + approvalMode);
+        }
+        if (defaultNumWant < 0 || maxNumWant < 0 || maxScrapeInfoHashes < 1) {
+            throw new IllegalStateException("tracker numwant and scrape limits must not be negative");
+        }
+    }
+
+    private static Duration duration(String key, String value) {
+        try {
+            Duration d = GoDuration.parse(value);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("must be positive");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Duration announceInterval() {
+        return announce;
+    }
+
+    public Duration minAnnounceInterval() {
+        return minAnnounce;
+    }
+
+    public int defaultNumWant() {
+        return defaultNumWant;
+    }
+
+    public int maxNumWant() {
+        return maxNumWant;
+    }
+
+    public int maxScrapeInfoHashes() {
+        return maxScrapeInfoHashes;
+    }
+
+    public boolean allowIpSpoofing() {
+        return allowIpSpoofing;
+    }
+
+    /** Empty when clients connect directly. */
+    public String realIpHeader() {
+        return realIpHeader == null ? "" : realIpHeader.trim();
+    }
+
+    public Duration peerLifetime() {
+        return lifetime;
+    }
+
+    public Duration gcInterval() {
+        return gc;
+    }
+
+    public Duration reportingInterval() {
+        return reporting;
+    }
+
+    public ApprovalMode approvalMode() {
+        return approval;
+    }
+
+    public String approvalContext() {
+        return approvalContext;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tusk.tracker.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where swarms live: MoChi's PeerStorage contract. Implementations report failures as
+ * {@link StoreUnavailableException}.
+ */
+public interface PeerStore {
+
+    /** Adds or refreshes a seeder; a leecher with the same key becomes a seeder. */
+    void putSeeder(InfoHash infoHash, Peer peer);
+
+    /** @return false when no such seeder existed (not an error) */
+    boolean deleteSeeder(InfoHash infoHash, Peer peer);
+
+    /** Adds or refreshes a leecher. */
+    void putLeecher(InfoHash infoHash, Peer peer);
+
+    /** @return false when no such leecher existed (not an error) */
+    boolean deleteLeecher(InfoHash infoHash, Peer peer);
+
+    /**
+     * The peer finished downloading: a leecher becomes a seeder (a peer that was not a leecher
+     * is added as a seeder) and the swarm's download count grows by one, atomically.
+     */
+    void graduateLeecher(InfoHash infoHash, Peer peer);
+
+    /**
+     * Peers of one address family for an announcer: leechers for a seeder; seeders first, then
+     * leechers, for a leecher. At most {@code numWant}; may include the announcer itself.
+     */
+    List<Peer> announcePeers(InfoHash infoHash, boolean forSeeder, int numWant, boolean v6);
+
+    SwarmCounts scrapeSwarm(InfoHash infoHash);
+
+    /** @throws StoreUnavailableException when the store does not answer */
+    void ping();
+
+    /**
+     * Removes peers last seen at or before {@code cutoff}.
+     *
+     * @return how many peers were removed
+     */
+    long collectGarbage(Instant cutoff);
+
+    StoreStatistics statistics();
+}

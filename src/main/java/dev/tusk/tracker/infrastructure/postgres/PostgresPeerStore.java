@@ -1,0 +1,151 @@
+package dev.tusk.tracker.infrastructure.postgres;
+
+import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.ADDRESS;
+import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.COUNT;
+import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.CREATED;
+import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.INFO_HASH;
+import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.IS_SEEDER;
+import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.IS_V6;
+import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.PEER_ID;
+import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.PORT;
+
+import dev.tusk.tracker.domain.InfoHash;
+import dev.tusk.tracker.domain.Peer;
+import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreStatistics;
+import dev.tusk.tracker.domain.SwarmCounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Swarms in PostgreSQL (seed 000's {@code mo_peers} and {@code mo_downloads}), through the
+ * operator's configured queries. Times are stored as UTC in {@code timestamp} columns.
+ */
+@ApplicationScoped
+public class PostgresPeerStore implements PeerStore {
+
+    @Inject
+    PostgresQueries queries;
+    @Inject
+    PostgresStatements sql;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public void putSeeder(InfoHash infoHash, Peer peer) {
+        sql.update(queries.addPeer(), peerArgs(infoHash, peer, true));
+    }
+
+    @Override
+    public boolean deleteSeeder(InfoHash infoHash, Peer peer) {
+        return sql.update(queries.deletePeer(), peerArgs(infoHash, peer, true)) > 0;
+    }
+
+    @Override
+    public void putLeecher(InfoHash infoHash, Peer peer) {
+        sql.update(queries.addPeer(), peerArgs(infoHash, peer, false));
+    }
+
+    @Override
+    public boolean deleteLeecher(InfoHash infoHash, Peer peer) {
+        return sql.update(queries.deletePeer(), peerArgs(infoHash, peer, false)) > 0;
+    }
+
+    @Override
+    @Transactional
+    public void graduateLeecher(InfoHash infoHash, Peer peer) {
+        Map<String, Object> args = peerArgs(infoHash, peer, true);
+        if (sql.update(queries.graduate(), args) == 0) {
+            sql.update(queries.addPeer(), args);
+        }
+        sql.update(queries.downloadsIncrement(), Map.of(INFO_HASH, infoHash.bytes()));
+    }
+
+    @Override
+    public List<Peer> announcePeers(InfoHash infoHash, boolean forSeeder, int numWant, boolean v6) {
+        if (numWant <= 0) {
+            return List.of();
+        }
+        if (forSeeder) {
+            return peers(infoHash, false, v6, numWant);
+        }
+        List<Peer> peers = new ArrayList<>(peers(infoHash, true, v6, numWant));
+        if (peers.size() < numWant) {
+            peers.addAll(peers(infoHash, false, v6, numWant - peers.size()));
+        }
+        return peers;
+    }
+
+    private List<Peer> peers(InfoHash infoHash, boolean seeders, boolean v6, int limit) {
+        Map<String, Object> args = Map.of(INFO_HASH, infoHash.bytes(), IS_SEEDER, seeders, IS_V6, v6, COUNT, limit);
+        return sql.query(queries.announce(), args,
+                rs -> PeerRows.read(rs, queries.peerIdColumn(), queries.addressColumn(), queries.portColumn()));
+    }
+
+    @Override
+    public SwarmCounts scrapeSwarm(InfoHash infoHash) {
+        Map<String, Object> args = Map.of(INFO_HASH, infoHash.bytes());
+        long[] peers = sql.query(queries.countByInfoHash(), args, this::seedersAndLeechers);
+        long downloads = sql.query(queries.downloadsGet(), args, PostgresPeerStore::firstLong);
+        return new SwarmCounts(peers[0], peers[1], downloads);
+    }
+
+    @Override
+    public void ping() {
+        sql.query(queries.ping(), Map.of(), rs -> rs.next());
+    }
+
+    @Override
+    public long collectGarbage(Instant cutoff) {
+        Map<String, Object> args = Map.of(CREATED, LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC),
+                COUNT, queries.gcBatchSize());
+        long removed = 0;
+        int deleted;
+        do {
+            deleted = sql.update(queries.gc(), args);
+            removed += deleted;
+        } while (queries.gc().uses(COUNT) && deleted >= queries.gcBatchSize());
+        return removed;
+    }
+
+    @Override
+    public StoreStatistics statistics() {
+        long infoHashes = sql.query(queries.infoHashCount(), Map.of(), PostgresPeerStore::firstLong);
+        long[] peers = sql.query(queries.countAll(), Map.of(), this::seedersAndLeechers);
+        return new StoreStatistics(infoHashes, peers[0], peers[1]);
+    }
+
+    private Map<String, Object> peerArgs(InfoHash infoHash, Peer peer, boolean seeder) {
+        Map<String, Object> args = new HashMap<>(12);
+        args.put(INFO_HASH, infoHash.bytes());
+        args.put(PEER_ID, peer.id().bytes());
+        args.put(ADDRESS, peer.address());
+        args.put(PORT, peer.port());
+        args.put(IS_SEEDER, seeder);
+        args.put(IS_V6, peer.isV6());
+        args.put(CREATED, LocalDateTime.now(clock));
+        return args;
+    }
+
+    private long[] seedersAndLeechers(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            return new long[2];
+        }
+        return new long[] {rs.getLong(queries.seedersColumn()), rs.getLong(queries.leechersColumn())};
+    }
+
+    private static long firstLong(ResultSet rs) throws SQLException {
+        return rs.next() ? rs.getLong(1) : 0;
+    }
+}

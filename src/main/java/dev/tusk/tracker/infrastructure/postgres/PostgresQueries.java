@@ -1,0 +1,221 @@
+package dev.tusk.tracker.infrastructure.postgres;
+
+import dev.tusk.platform.persistence.NamedParameterSql;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The SQL of the PostgreSQL store, configurable under MoChi's keys ({@code tracker.pg.*}, or
+ * the {@code TRACKER_PG_*} environment variables) with MoChi's named arguments. The defaults
+ * are seed 000's queries with its graduate typo fixed ({@code peer_id=@peer_id}), a data put
+ * that replaces the value, and a garbage collection that deletes in batches of {@code @count}.
+ */
+@ApplicationScoped
+public class PostgresQueries {
+    static final String INFO_HASH = "info_hash";
+    static final String PEER_ID = "peer_id";
+    static final String ADDRESS = "address";
+    static final String PORT = "port";
+    static final String IS_SEEDER = "is_seeder";
+    static final String IS_V6 = "is_v6";
+    static final String CREATED = "created";
+    static final String COUNT = "count";
+    static final String CONTEXT = "context";
+    static final String KEY = "key";
+    static final String VALUE = "value";
+
+    private static final List<String> PEER_ARGS = List.of(INFO_HASH, PEER_ID, ADDRESS, PORT, IS_SEEDER, IS_V6, CREATED);
+    private static final Set<String> KNOWN_ARGS = Set.of(INFO_HASH, PEER_ID, ADDRESS, PORT, IS_SEEDER, IS_V6, CREATED,
+            COUNT, CONTEXT, KEY, VALUE);
+
+    @Inject
+    @ConfigProperty(name = "tracker.pg.announce.query")
+    String announceQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.announce.peer_id_column")
+    String peerIdColumn;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.announce.address_column")
+    String addressColumn;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.announce.port_column")
+    String portColumn;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.peer.add_query")
+    String addQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.peer.del_query")
+    String delQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.peer.graduate_query")
+    String graduateQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.peer.count_query")
+    String countQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.peer.by_info_hash_clause")
+    String byInfoHashClause;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.peer.count_seeders_column")
+    String seedersColumn;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.peer.count_leechers_column")
+    String leechersColumn;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.downloads.get_query")
+    String downloadsGetQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.downloads.inc_query")
+    String downloadsIncQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.data.add_query")
+    String dataAddQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.data.del_query")
+    String dataDelQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.data.get_query")
+    String dataGetQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.ping_query")
+    String pingQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.gc_query")
+    String gcQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.info_hash_count_query")
+    String infoHashCountQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.gc_batch_size")
+    int gcBatchSize;
+
+    private NamedParameterSql announce;
+    private NamedParameterSql addPeer;
+    private NamedParameterSql deletePeer;
+    private NamedParameterSql graduate;
+    private NamedParameterSql countAll;
+    private NamedParameterSql countByInfoHash;
+    private NamedParameterSql downloadsGet;
+    private NamedParameterSql downloadsIncrement;
+    private NamedParameterSql dataAdd;
+    private NamedParameterSql dataDelete;
+    private NamedParameterSql dataGet;
+    private NamedParameterSql ping;
+    private NamedParameterSql gc;
+    private NamedParameterSql infoHashCount;
+
+    /** Parsed once; a malformed query stops the deployment with the reason. */
+    @PostConstruct
+    void parse() {
+        announce = NamedParameterSql.parse(announceQuery, List.of(INFO_HASH, IS_SEEDER, IS_V6, COUNT));
+        addPeer = NamedParameterSql.parse(addQuery, PEER_ARGS);
+        deletePeer = NamedParameterSql.parse(delQuery, PEER_ARGS);
+        graduate = NamedParameterSql.parse(graduateQuery, PEER_ARGS);
+        countAll = NamedParameterSql.parse(countQuery);
+        countByInfoHash = NamedParameterSql.parse(countQuery + " " + byInfoHashClause, List.of(INFO_HASH));
+        downloadsGet = NamedParameterSql.parse(downloadsGetQuery, List.of(INFO_HASH));
+        downloadsIncrement = NamedParameterSql.parse(downloadsIncQuery, List.of(INFO_HASH));
+        dataAdd = NamedParameterSql.parse(dataAddQuery, List.of(CONTEXT, KEY, VALUE));
+        dataDelete = NamedParameterSql.parse(dataDelQuery, List.of(CONTEXT, KEY));
+        dataGet = NamedParameterSql.parse(dataGetQuery, List.of(CONTEXT, KEY));
+        ping = NamedParameterSql.parse(pingQuery);
+        gc = NamedParameterSql.parse(gcQuery, List.of(CREATED, COUNT));
+        infoHashCount = NamedParameterSql.parse(infoHashCountQuery);
+        for (NamedParameterSql q : List.of(announce, addPeer, deletePeer, graduate, countAll, countByInfoHash,
+                downloadsGet, downloadsIncrement, dataAdd, dataDelete, dataGet, ping, gc, infoHashCount)) {
+            for (String name : q.parameterNames()) {
+                if (!KNOWN_ARGS.contains(name)) {
+                    throw new IllegalStateException("Unknown argument @" + name + " in tracker.pg query: " + q.jdbcSql()
+                            + " (known: " + KNOWN_ARGS + ")");
+                }
+            }
+        }
+        if (gcBatchSize < 1) {
+            throw new IllegalStateException("tracker.pg.gc_batch_size must be at least 1");
+        }
+    }
+
+    int gcBatchSize() {
+        return gcBatchSize;
+    }
+
+    NamedParameterSql announce() {
+        return announce;
+    }
+
+    NamedParameterSql addPeer() {
+        return addPeer;
+    }
+
+    NamedParameterSql deletePeer() {
+        return deletePeer;
+    }
+
+    NamedParameterSql graduate() {
+        return graduate;
+    }
+
+    NamedParameterSql countAll() {
+        return countAll;
+    }
+
+    NamedParameterSql countByInfoHash() {
+        return countByInfoHash;
+    }
+
+    NamedParameterSql downloadsGet() {
+        return downloadsGet;
+    }
+
+    NamedParameterSql downloadsIncrement() {
+        return downloadsIncrement;
+    }
+
+    NamedParameterSql dataAdd() {
+        return dataAdd;
+    }
+
+    NamedParameterSql dataDelete() {
+        return dataDelete;
+    }
+
+    NamedParameterSql dataGet() {
+        return dataGet;
+    }
+
+    NamedParameterSql ping() {
+        return ping;
+    }
+
+    NamedParameterSql gc() {
+        return gc;
+    }
+
+    NamedParameterSql infoHashCount() {
+        return infoHashCount;
+    }
+
+    String peerIdColumn() {
+        return peerIdColumn;
+    }
+
+    String addressColumn() {
+        return addressColumn;
+    }
+
+    String portColumn() {
+        return portColumn;
+    }
+
+    String seedersColumn() {
+        return seedersColumn;
+    }
+
+    String leechersColumn() {
+        return leechersColumn;
+    }
+}

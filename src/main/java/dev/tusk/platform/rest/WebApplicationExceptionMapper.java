@@ -11,7 +11,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();
-        String detail = status.getFamily() == Response.Status.Family.SERVER_ERROR ? null : e.getMessage();
+        String detail = status.getFamily() == Response.Status.Family.SERVER_ERROR || isFrameworkMessage(e)
+                ? null : e.getMessage();
         return Problem.of(status, detail).toResponse();
+    }
+
+    /** RESTEasy's own messages name its internals; the status says enough. */
+    private static boolean isFrameworkMessage(WebApplicationException e) {
+        return e.getMessage() == null || e.getMessage().startsWith("RESTEASY") || e.getMessage().startsWith("HTTP ");
     }
 }

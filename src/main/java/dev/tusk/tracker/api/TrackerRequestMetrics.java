@@ -1,6 +1,7 @@
 package dev.tusk.tracker.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts and latencies of tracker requests: {@code tusk_tracker_requests_seconds} with tags
- * {@code action} (announce, scrape) and {@code outcome} (ok, refused, error), as a histogram
- * so that Prometheus can compute percentiles.
+ * {@code action} (announce, scrape) and {@code outcome} (ok, refused, error).
  */
 @ApplicationScoped
 public class TrackerRequestMetrics {
@@ -40,13 +40,9 @@ public class TrackerRequestMetrics {
 
     private Timer timer(String action, Outcome outcome) {
         String tag = outcome.name().toLowerCase(java.util.Locale.ROOT);
-        return timers.computeIfAbsent(action + '/' + tag, k -> Timer.builder("tusk.tracker.requests")
-                .description("Tracker requests by action and outcome")
-                .tag("action", action)
-                .tag("outcome", tag)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry));
+        // WildFly's application registry exports only meters made through its plain methods
+        // (no histogram buckets): count, sum and max per action and outcome.
+        return timers.computeIfAbsent(action + '/' + tag,
+                k -> registry.timer("tusk.tracker.requests", Tags.of("action", action, "outcome", tag)));
     }
 }

@@ -4,6 +4,7 @@ import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.StoreUnavailableException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -46,10 +47,8 @@ public class PeerGarbageCollector {
 
     @PostConstruct
     void schedule() {
-        duration = DistributionSummary.builder("mochi.storage.gc.duration")
-                .baseUnit("milliseconds")
-                .description("Time taken by one garbage collection of stale peers")
-                .register(registry);
+        // WildFly's application registry exports only meters made through its plain methods.
+        duration = registry.summary("mochi.storage.gc.duration.milliseconds", Tags.empty());
         long every = settings.gcInterval().toMillis();
         timers.createIntervalTimer(every, every, new TimerConfig("tracker peer GC", false));
     }

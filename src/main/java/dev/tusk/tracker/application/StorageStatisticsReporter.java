@@ -3,8 +3,8 @@ package dev.tusk.tracker.application;
 import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.StoreStatistics;
 import dev.tusk.tracker.domain.StoreUnavailableException;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -47,12 +47,10 @@ public class StorageStatisticsReporter {
 
     @PostConstruct
     void schedule() {
-        Gauge.builder("mochi.storage.infohashes.count", last, s -> s.get().infoHashes())
-                .description("Info hashes with at least one peer").register(registry);
-        Gauge.builder("mochi.storage.seeders.count", last, s -> s.get().seeders())
-                .description("Seeders in all swarms").register(registry);
-        Gauge.builder("mochi.storage.leechers.count", last, s -> s.get().leechers())
-                .description("Leechers in all swarms").register(registry);
+        // WildFly's application registry exports only meters made through its plain methods.
+        registry.gauge("mochi.storage.infohashes.count", Tags.empty(), last, s -> s.get().infoHashes());
+        registry.gauge("mochi.storage.seeders.count", Tags.empty(), last, s -> s.get().seeders());
+        registry.gauge("mochi.storage.leechers.count", Tags.empty(), last, s -> s.get().leechers());
         long every = settings.reportingInterval().toMillis();
         timers.createIntervalTimer(0, every, new TimerConfig("tracker storage statistics", false));
     }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The tracker's settings (MicroProfile Config, defaults in microprofile-config.properties). */
@@ -34,8 +35,8 @@ public class TrackerSettings {
     @ConfigProperty(name = "tracker.allow_ip_spoofing")
     boolean allowIpSpoofing;
     @Inject
-    @ConfigProperty(name = "tracker.real_ip_header", defaultValue = "")
-    String realIpHeader;
+    @ConfigProperty(name = "tracker.real_ip_header")
+    Optional<String> realIpHeader;
     @Inject
     @ConfigProperty(name = "tracker.peer_lifetime")
     String peerLifetime;
@@ -115,7 +116,7 @@ public class TrackerSettings {
 
     /** Empty when clients connect directly. */
     public String realIpHeader() {
-        return realIpHeader == null ? "" : realIpHeader.trim();
+        return realIpHeader.map(String::trim).orElse("");
     }
 
     public Duration peerLifetime() {

@@ -1,9 +1,10 @@
 package dev.tusk.tracker.domain;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Chooses the peers an announcer receives: the announcer's own address family first, then the
@@ -22,22 +23,37 @@ public final class PeerSelector {
         if (numWant <= 0) {
             return List.of();
         }
-        Map<Peer, Peer> chosen = new LinkedHashMap<>();
-        for (boolean v6 : new boolean[] {announcer.isV6(), !announcer.isV6()}) {
-            int missing = numWant - chosen.size();
-            if (missing <= 0) {
-                break;
+        boolean v6 = announcer.isV6();
+        // One more than wanted, in case the announcer is among them.
+        return merge(announcer, numWant, store.announcePeers(infoHash, announcerIsSeeder, numWant + 1, v6),
+                limit -> store.announcePeers(infoHash, announcerIsSeeder, limit, !v6));
+    }
+
+    /**
+     * The same rules over candidates already read: {@code ownFamily} as the store ordered it,
+     * and the other family, asked for only when the own one falls short (with how many to read).
+     */
+    public static List<Peer> merge(Peer announcer, int numWant, List<Peer> ownFamily, IntFunction<List<Peer>> otherFamily) {
+        if (numWant <= 0) {
+            return List.of();
+        }
+        Set<Peer> chosen = new LinkedHashSet<>();
+        addUpTo(chosen, ownFamily, announcer, numWant);
+        int missing = numWant - chosen.size();
+        if (missing > 0) {
+            addUpTo(chosen, otherFamily.apply(missing + 1), announcer, numWant);
+        }
+        return new ArrayList<>(chosen);
+    }
+
+    private static void addUpTo(Set<Peer> chosen, List<Peer> candidates, Peer announcer, int numWant) {
+        for (Peer peer : candidates) {
+            if (chosen.size() == numWant) {
+                return;
             }
-            // One more than missing, in case the announcer is among them.
-            for (Peer peer : store.announcePeers(infoHash, announcerIsSeeder, missing + 1, v6)) {
-                if (chosen.size() == numWant) {
-                    break;
-                }
-                if (!peer.id().equals(announcer.id())) {
-                    chosen.putIfAbsent(peer, peer);
-                }
+            if (!peer.id().equals(announcer.id())) {
+                chosen.add(peer);
             }
         }
-        return new ArrayList<>(chosen.keySet());
     }
 }

@@ -46,4 +46,24 @@ public interface PeerStore {
     long collectGarbage(Instant cutoff);
 
     StoreStatistics statistics();
+
+    /**
+     * One announce: makes the change, then chooses peers for the announcer by
+     * {@link PeerSelector}'s rules and reads the swarm's counts. This default composes the
+     * operations above; a store may answer the same in fewer round trips.
+     */
+    default AnnounceOutcome announce(InfoHash infoHash, Peer peer, SwarmChange change, int numWant) {
+        switch (change) {
+            case PUT_SEEDER -> putSeeder(infoHash, peer);
+            case PUT_LEECHER -> putLeecher(infoHash, peer);
+            case GRADUATE -> graduateLeecher(infoHash, peer);
+            case REMOVE -> {
+                deleteSeeder(infoHash, peer);
+                deleteLeecher(infoHash, peer);
+            }
+        }
+        List<Peer> peers = change == SwarmChange.REMOVE ? List.of()
+                : new PeerSelector(this).select(infoHash, peer, change.leavesSeeder(), numWant);
+        return new AnnounceOutcome(peers, scrapeSwarm(infoHash));
+    }
 }

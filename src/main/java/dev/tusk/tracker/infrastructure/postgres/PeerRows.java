@@ -25,8 +25,10 @@ final class PeerRows {
         int id = rs.findColumn(peerIdColumn);
         int address = rs.findColumn(addressColumn);
         int port = rs.findColumn(portColumn);
+        boolean rawAddress = "bytea".equalsIgnoreCase(rs.getMetaData().getColumnTypeName(address));
         do {
-            peers.add(new Peer(PeerId.of(rs.getBytes(id)), address(rs.getObject(address)), rs.getInt(port)));
+            Object value = rawAddress ? rs.getBytes(address) : rs.getString(address);
+            peers.add(new Peer(PeerId.of(rs.getBytes(id)), address(value), rs.getInt(port)));
         } while (rs.next());
         return peers;
     }

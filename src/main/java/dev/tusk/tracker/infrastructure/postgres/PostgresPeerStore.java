@@ -9,9 +9,12 @@ import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.IS_V6;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.PEER_ID;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.PORT;
 
+import dev.tusk.tracker.domain.AnnounceOutcome;
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
+import dev.tusk.tracker.domain.PeerSelector;
 import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.SwarmChange;
 import dev.tusk.tracker.domain.StoreStatistics;
 import dev.tusk.tracker.domain.SwarmCounts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,9 +91,51 @@ public class PostgresPeerStore implements PeerStore {
     }
 
     private List<Peer> peers(InfoHash infoHash, boolean seeders, boolean v6, int limit) {
-        Map<String, Object> args = Map.of(INFO_HASH, infoHash.bytes(), IS_SEEDER, seeders, IS_V6, v6, COUNT, limit);
-        return sql.query(queries.announce(), args,
-                rs -> PeerRows.read(rs, queries.peerIdColumn(), queries.addressColumn(), queries.portColumn()));
+        return sql.query(queries.announce(), peersArgs(infoHash, seeders, v6, limit), this::readPeers);
+    }
+
+    private static Map<String, Object> peersArgs(InfoHash infoHash, boolean seeders, boolean v6, int limit) {
+        return Map.of(INFO_HASH, infoHash.bytes(), IS_SEEDER, seeders, IS_V6, v6, COUNT, limit);
+    }
+
+    private List<Peer> readPeers(ResultSet rs) throws SQLException {
+        return PeerRows.read(rs, queries.peerIdColumn(), queries.addressColumn(), queries.portColumn());
+    }
+
+    /**
+     * A plain announce (a put) in one round trip: the put, the announcer's own family (seeders
+     * then leechers for a leecher) and the counts go to PostgreSQL together. The other family
+     * costs a second round trip, only when the own one has too few peers.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public AnnounceOutcome announce(InfoHash infoHash, Peer peer, SwarmChange change, int numWant) {
+        if (change != SwarmChange.PUT_SEEDER && change != SwarmChange.PUT_LEECHER) {
+            return PeerStore.super.announce(infoHash, peer, change, numWant);
+        }
+        boolean seeder = change == SwarmChange.PUT_SEEDER;
+        int limit = numWant + 1;
+        Map<String, Object> hashArgs = Map.of(INFO_HASH, infoHash.bytes());
+        List<PostgresStatements.Step> steps = new ArrayList<>(5);
+        steps.add(new PostgresStatements.Step(queries.addPeer(), peerArgs(infoHash, peer, seeder), null));
+        steps.add(new PostgresStatements.Step(queries.countByInfoHash(), hashArgs, this::seedersAndLeechers));
+        steps.add(new PostgresStatements.Step(queries.downloadsGet(), hashArgs, PostgresPeerStore::firstLong));
+        if (numWant > 0) {
+            if (!seeder) {
+                steps.add(new PostgresStatements.Step(queries.announce(), peersArgs(infoHash, true, peer.isV6(), limit), this::readPeers));
+            }
+            steps.add(new PostgresStatements.Step(queries.announce(), peersArgs(infoHash, false, peer.isV6(), limit), this::readPeers));
+        }
+        List<Object> results = sql.pipeline(steps);
+        long[] counts = (long[]) results.get(1);
+        SwarmCounts swarm = new SwarmCounts(counts[0], counts[1], (Long) results.get(2));
+        List<Peer> ownFamily = new ArrayList<>();
+        for (Object r : results.subList(3, results.size())) {
+            ownFamily.addAll((List<Peer>) r);
+        }
+        List<Peer> peers = PeerSelector.merge(peer, numWant, ownFamily,
+                missing -> announcePeers(infoHash, seeder, missing, !peer.isV6()));
+        return new AnnounceOutcome(peers, swarm);
     }
 
     @Override

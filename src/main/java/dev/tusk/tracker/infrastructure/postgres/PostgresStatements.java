@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +58,48 @@ class PostgresStatements {
         }
     }
 
+    /** One statement of a {@link #pipeline}: an update when {@code reader} is null, else a query. */
+    record Step(NamedParameterSql sql, Map<String, Object> args, RowReader<?> reader) {
+    }
+
+    /**
+     * Runs several statements in one round trip (the driver sends them under one Sync, so they
+     * also run as one implicit transaction).
+     *
+     * @return per step, the update count or what its reader read
+     */
+    List<Object> pipeline(List<Step> steps) {
+        StringBuilder sqlText = new StringBuilder();
+        for (Step step : steps) {
+            sqlText.append(sqlText.length() == 0 ? "" : ";\n").append(step.sql().jdbcSql());
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sqlText.toString())) {
+            int offset = 0;
+            for (Step step : steps) {
+                bind(c, ps, offset, step.sql(), step.args());
+                offset += step.sql().parameterNames().size();
+            }
+            List<Object> results = new ArrayList<>(steps.size());
+            boolean isResultSet = ps.execute();
+            for (Step step : steps) {
+                if (step.reader() == null) {
+                    results.add(ps.getUpdateCount());
+                } else {
+                    if (!isResultSet) {
+                        throw new SQLException("expected rows from: " + step.sql().jdbcSql());
+                    }
+                    try (ResultSet rs = ps.getResultSet()) {
+                        results.add(step.reader().read(rs));
+                    }
+                }
+                isResultSet = ps.getMoreResults();
+            }
+            return results;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Runs the statement once per argument set, as one JDBC batch. */
     void batch(NamedParameterSql sql, List<Map<String, Object>> argSets) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbcSql())) {
@@ -72,9 +115,15 @@ class PostgresStatements {
 
     private void bind(Connection c, PreparedStatement ps, NamedParameterSql sql, Map<String, Object> args)
             throws SQLException {
+        bind(c, ps, 0, sql, args);
+    }
+
+    /** Binds the statement's arguments to the placeholders after the first {@code offset}. */
+    private void bind(Connection c, PreparedStatement ps, int offset, NamedParameterSql sql, Map<String, Object> args)
+            throws SQLException {
         List<String> names = sql.parameterNames();
         for (int i = 0; i < names.size(); i++) {
-            int index = i + 1;
+            int index = offset + i + 1;
             Object value = args.get(names.get(i));
             if (value == null) {
                 ps.setNull(index, Types.NULL);
@@ -83,7 +132,7 @@ class PostgresStatements {
             } else if (value instanceof byte[][] many) {
                 ps.setArray(index, c.createArrayOf("bytea", many));
             } else if (value instanceof InetAddress address) {
-                if (isBytea(ps, sql, index)) {
+                if (isBytea(c, sql, i + 1)) {
                     ps.setBytes(index, address.getAddress());
                 } else {
                     ps.setObject(index, address.getHostAddress(), Types.OTHER);
@@ -96,10 +145,13 @@ class PostgresStatements {
         }
     }
 
-    private boolean isBytea(PreparedStatement ps, NamedParameterSql sql, int index) throws SQLException {
+    /** Asks the server once per statement what type the address placeholder has. */
+    private boolean isBytea(Connection c, NamedParameterSql sql, int index) throws SQLException {
         Boolean known = addressIsBytea.get(sql);
         if (known == null) {
-            known = "bytea".equalsIgnoreCase(ps.getParameterMetaData().getParameterTypeName(index));
+            try (PreparedStatement describe = c.prepareStatement(sql.jdbcSql())) {
+                known = "bytea".equalsIgnoreCase(describe.getParameterMetaData().getParameterTypeName(index));
+            }
             addressIsBytea.put(sql, known);
         }
         return known;

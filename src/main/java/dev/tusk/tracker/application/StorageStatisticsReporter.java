@@ -6,6 +6,7 @@ import dev.tusk.tracker.domain.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
@@ -43,16 +44,31 @@ public class StorageStatisticsReporter {
     @Inject
     MeterRegistry registry;
 
+    private static final String INFO_HASHES = "mochi.storage.infohashes.count";
+    private static final String SEEDERS = "mochi.storage.seeders.count";
+    private static final String LEECHERS = "mochi.storage.leechers.count";
+
     private final AtomicReference<StoreStatistics> last = new AtomicReference<>(new StoreStatistics(0, 0, 0));
 
     @PostConstruct
     void schedule() {
         // WildFly's application registry exports only meters made through its plain methods.
-        registry.gauge("mochi.storage.infohashes.count", Tags.empty(), last, s -> s.get().infoHashes());
-        registry.gauge("mochi.storage.seeders.count", Tags.empty(), last, s -> s.get().seeders());
-        registry.gauge("mochi.storage.leechers.count", Tags.empty(), last, s -> s.get().leechers());
+        registry.gauge(INFO_HASHES, Tags.empty(), last, s -> s.get().infoHashes());
+        registry.gauge(SEEDERS, Tags.empty(), last, s -> s.get().seeders());
+        registry.gauge(LEECHERS, Tags.empty(), last, s -> s.get().leechers());
         long every = settings.reportingInterval().toMillis();
         timers.createIntervalTimer(0, every, new TimerConfig("tracker storage statistics", false));
+    }
+
+    /**
+     * The registry outlives the deployment, and a gauge only weakly holds what it reads: a
+     * redeployed Tusk would find the old gauges and report NaN, so they leave with this one.
+     */
+    @PreDestroy
+    void unregister() {
+        for (String name : new String[] {INFO_HASHES, SEEDERS, LEECHERS}) {
+            registry.find(name).meters().forEach(registry::remove);
+        }
     }
 
     @Timeout

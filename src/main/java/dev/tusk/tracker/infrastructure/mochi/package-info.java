@@ -1,0 +1,2 @@
+/** Reading an operator's existing MoChi configuration file. */
+package dev.tusk.tracker.infrastructure.mochi;

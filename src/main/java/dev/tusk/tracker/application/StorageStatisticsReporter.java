@@ -3,6 +3,7 @@ package dev.tusk.tracker.application;
 import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.StoreStatistics;
 import dev.tusk.tracker.domain.StoreUnavailableException;
+import dev.tusk.platform.metrics.DeploymentGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
@@ -44,31 +45,22 @@ public class StorageStatisticsReporter {
     @Inject
     MeterRegistry registry;
 
-    private static final String INFO_HASHES = "mochi.storage.infohashes.count";
-    private static final String SEEDERS = "mochi.storage.seeders.count";
-    private static final String LEECHERS = "mochi.storage.leechers.count";
-
     private final AtomicReference<StoreStatistics> last = new AtomicReference<>(new StoreStatistics(0, 0, 0));
+    private DeploymentGauges gauges;
 
     @PostConstruct
     void schedule() {
-        // WildFly's application registry exports only meters made through its plain methods.
-        registry.gauge(INFO_HASHES, Tags.empty(), last, s -> s.get().infoHashes());
-        registry.gauge(SEEDERS, Tags.empty(), last, s -> s.get().seeders());
-        registry.gauge(LEECHERS, Tags.empty(), last, s -> s.get().leechers());
+        gauges = new DeploymentGauges(registry);
+        gauges.gauge("mochi.storage.infohashes.count", Tags.empty(), last, s -> s.get().infoHashes());
+        gauges.gauge("mochi.storage.seeders.count", Tags.empty(), last, s -> s.get().seeders());
+        gauges.gauge("mochi.storage.leechers.count", Tags.empty(), last, s -> s.get().leechers());
         long every = settings.reportingInterval().toMillis();
         timers.createIntervalTimer(0, every, new TimerConfig("tracker storage statistics", false));
     }
 
-    /**
-     * The registry outlives the deployment, and a gauge only weakly holds what it reads: a
-     * redeployed Tusk would find the old gauges and report NaN, so they leave with this one.
-     */
     @PreDestroy
     void unregister() {
-        for (String name : new String[] {INFO_HASHES, SEEDERS, LEECHERS}) {
-            registry.find(name).meters().forEach(registry::remove);
-        }
+        gauges.removeAll();
     }
 
     @Timeout

@@ -1,0 +1,2 @@
+/** Operators' REST endpoints of the job queue. */
+package dev.tusk.queue.api;

@@ -1,0 +1,72 @@
+package dev.tusk.queue.application;
+
+import dev.tusk.platform.metrics.DeploymentGauges;
+import dev.tusk.queue.domain.JobQueues;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The queue's metrics: {@code tusk_queue_jobs_total{queue,event}} (pushed, started, succeeded,
+ * aborted, retried, failed, lease_lost), {@code tusk_queue_dispatch_latency_seconds} (push
+ * committed to handler start), {@code tusk_queue_run_time_seconds}, and
+ * {@code tusk_queue_length{queue,status}} refreshed by the sweep.
+ */
+@ApplicationScoped
+public class QueueMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Map<String, AtomicLong> lengths = new ConcurrentHashMap<>();
+    private DeploymentGauges gauges;
+
+    @PostConstruct
+    void init() {
+        gauges = new DeploymentGauges(registry);
+        for (String queue : JobQueues.ALL) {
+            for (String status : new String[] {"new", "running"}) {
+                AtomicLong value = lengths.computeIfAbsent(queue + '/' + status, k -> new AtomicLong());
+                gauges.gauge("tusk.queue.length", Tags.of("queue", queue, "status", status), value, AtomicLong::get);
+            }
+        }
+    }
+
+    @PreDestroy
+    void unregister() {
+        gauges.removeAll();
+    }
+
+    void pushed(String queue) {
+        count(queue, "pushed");
+    }
+
+    void started(String queue, Duration dispatchLatency) {
+        count(queue, "started");
+        registry.timer("tusk.queue.dispatch.latency", Tags.of("queue", queue)).record(dispatchLatency);
+    }
+
+    void finished(String queue, String event, Duration runTime) {
+        count(queue, event);
+        registry.timer("tusk.queue.run.time", Tags.of("queue", queue)).record(runTime);
+    }
+
+    void count(String queue, String event) {
+        registry.counter("tusk.queue.jobs", Tags.of("queue", queue, "event", event)).increment();
+    }
+
+    void lengths(Map<String, long[]> byQueue) {
+        for (String queue : JobQueues.ALL) {
+            long[] l = byQueue.getOrDefault(queue, new long[2]);
+            lengths.get(queue + "/new").set(l[0]);
+            lengths.get(queue + "/running").set(l[1]);
+        }
+    }
+}

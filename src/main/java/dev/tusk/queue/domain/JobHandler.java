@@ -1,0 +1,14 @@
+package dev.tusk.queue.domain;
+
+/**
+ * Runs the jobs of one type. Implementations are CDI beans, found by their type. The handler
+ * runs in a transaction that also completes the job: its database work commits only if the job
+ * is done and the lease still held. An exception counts as {@link JobOutcome#RETRY}.
+ */
+public interface JobHandler {
+
+    /** The {@code type} of the jobs it runs, unique among handlers. */
+    String type();
+
+    JobOutcome run(JobContext context) throws Exception;
+}

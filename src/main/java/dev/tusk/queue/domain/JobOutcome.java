@@ -1,0 +1,6 @@
+package dev.tusk.queue.domain;
+
+/** How a handler ended a job: done, worth another try later, or never worth running again. */
+public enum JobOutcome {
+    SUCCESS, RETRY, ABORT
+}

@@ -1,0 +1,23 @@
+package dev.tusk.queue.domain;
+
+import java.util.List;
+
+/**
+ * The queues Tusk runs, each with its own JMS destination and its own MDB pool, so that a slow
+ * queue cannot starve another (pict-rs's two: {@code process} and {@code cleanup}).
+ */
+public final class JobQueues {
+    public static final String PROCESS = "process";
+    public static final String CLEANUP = "cleanup";
+    public static final List<String> ALL = List.of(PROCESS, CLEANUP);
+
+    private JobQueues() {
+    }
+
+    public static String require(String queue) {
+        if (!ALL.contains(queue)) {
+            throw new IllegalArgumentException("unknown job queue '" + queue + "' (known: " + ALL + ")");
+        }
+        return queue;
+    }
+}

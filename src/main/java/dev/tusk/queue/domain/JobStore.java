@@ -1,0 +1,47 @@
+package dev.tusk.queue.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where jobs live. Each method is one atomic step of a job's life. */
+public interface JobStore {
+
+    /** @return false when a job with the same unique key is already queued or running */
+    boolean insert(UUID id, String queue, String type, String arguments, String uniqueKey, int retries);
+
+    /** Takes the oldest runnable job of the queue for {@code worker}, skipping ones others hold. */
+    Optional<Job> claim(String queue, UUID worker);
+
+    /** @return false when the job is no longer this worker's (the lease is lost) */
+    boolean heartbeat(UUID job, UUID worker);
+
+    /** Removes a finished (or aborted) job. @return false when the lease was lost */
+    boolean complete(UUID job, UUID worker);
+
+    /** What became of a failed attempt. */
+    enum Failure { RETRY_SCHEDULED, FAILED_FOR_GOOD, LEASE_LOST }
+
+    /**
+     * Counts a failed attempt: back to {@code new} after {@code backoff}, or, with no retries
+     * left, moved to the failed record.
+     */
+    Failure fail(UUID job, UUID worker, String error, Duration backoff);
+
+    /** Puts running jobs whose heartbeat is older than {@code cutoff} back to new. @return their queues */
+    List<String> requeueStale(Instant cutoff);
+
+    /** Jobs of the queue that could run now and were queued before {@code queuedBefore}. */
+    long runnable(String queue, Instant queuedBefore);
+
+    /** Per queue: jobs waiting (new) and running. */
+    Map<String, long[]> lengths();
+
+    /** Moves a failed job back into its queue with fresh retries. @return its queue, empty if unknown */
+    Optional<String> retryFailed(UUID id, int retries);
+
+    boolean deleteFailed(UUID id);
+}

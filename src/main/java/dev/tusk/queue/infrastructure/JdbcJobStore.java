@@ -1,0 +1,225 @@
+package dev.tusk.queue.infrastructure;
+
+import dev.tusk.platform.persistence.SchemaMigrations;
+import dev.tusk.queue.domain.Job;
+import dev.tusk.queue.domain.JobStore;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Jobs in {@code job_queue}: claims take the oldest runnable job with {@code FOR UPDATE SKIP
+ * LOCKED}, so concurrent workers never wait on each other nor take the same job; every step
+ * that changes a running job is guarded by its worker, so a worker that lost its lease changes
+ * nothing.
+ */
+@ApplicationScoped
+public class JdbcJobStore implements JobStore {
+
+    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    DataSource dataSource;
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T withConnection(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("job store: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean insert(UUID id, String queue, String type, String arguments, String uniqueKey, int retries) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO job_queue (id, queue, job, unique_key, retry)
+                    VALUES (?, ?, jsonb_build_object('type', ?::text, 'args', ?::jsonb), ?, ?)
+                    ON CONFLICT (unique_key) DO NOTHING""")) {
+                ps.setObject(1, id);
+                ps.setString(2, queue);
+                ps.setString(3, type);
+                ps.setString(4, arguments);
+                ps.setString(5, uniqueKey);
+                ps.setInt(6, retries);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Job> claim(String queue, UUID worker) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE job_queue SET status = 'running', worker = ?, heartbeat = now(), attempts = attempts + 1
+                    WHERE id = (SELECT id FROM job_queue
+                                WHERE queue = ? AND status = 'new' AND run_after <= now()
+                                ORDER BY queue_time FOR UPDATE SKIP LOCKED LIMIT 1)
+                    RETURNING id, queue, job->>'type', (job->'args')::text, attempts, queue_time""")) {
+                ps.setObject(1, worker);
+                ps.setString(2, queue);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Job(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant()));
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean heartbeat(UUID job, UUID worker) {
+        return update("UPDATE job_queue SET heartbeat = now() WHERE id = ? AND worker = ? AND status = 'running'",
+                job, worker) == 1;
+    }
+
+    @Override
+    public boolean complete(UUID job, UUID worker) {
+        return update("DELETE FROM job_queue WHERE id = ? AND worker = ? AND status = 'running'", job, worker) == 1;
+    }
+
+    @Override
+    @Transactional
+    public Failure fail(UUID job, UUID worker, String error, Duration backoff) {
+        return withConnection(c -> {
+            Integer retriesLeft;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE job_queue SET status = 'new', worker = NULL, heartbeat = NULL, retry = retry - 1,
+                           run_after = now() + make_interval(secs => ?), last_error = ?
+                    WHERE id = ? AND worker = ? AND status = 'running' AND retry > 0
+                    RETURNING retry""")) {
+                ps.setDouble(1, backoff.toMillis() / 1000.0);
+                ps.setString(2, error);
+                ps.setObject(3, job);
+                ps.setObject(4, worker);
+                try (ResultSet rs = ps.executeQuery()) {
+                    retriesLeft = rs.next() ? rs.getInt(1) : null;
+                }
+            }
+            if (retriesLeft == null) {
+                return Failure.LEASE_LOST;
+            }
+            if (retriesLeft > 0) {
+                return Failure.RETRY_SCHEDULED;
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH gone AS (DELETE FROM job_queue WHERE id = ? RETURNING *)
+                    INSERT INTO job_queue_failed (id, queue, job, unique_key, attempts, last_error, queue_time)
+                    SELECT id, queue, job, unique_key, attempts, last_error, queue_time FROM gone""")) {
+                ps.setObject(1, job);
+                ps.executeUpdate();
+            }
+            return Failure.FAILED_FOR_GOOD;
+        });
+    }
+
+    @Override
+    public List<String> requeueStale(Instant cutoff) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE job_queue SET status = 'new', worker = NULL, heartbeat = NULL
+                    WHERE status = 'running' AND heartbeat < ? RETURNING queue""")) {
+                ps.setTimestamp(1, Timestamp.from(cutoff));
+                List<String> queues = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        queues.add(rs.getString(1));
+                    }
+                }
+                return queues;
+            }
+        });
+    }
+
+    @Override
+    public long runnable(String queue, Instant queuedBefore) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT count(*) FROM job_queue
+                    WHERE queue = ? AND status = 'new' AND run_after <= now() AND queue_time < ?""")) {
+                ps.setString(1, queue);
+                ps.setTimestamp(2, Timestamp.from(queuedBefore));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<String, long[]> lengths() {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT queue, count(*) FILTER (WHERE status = 'new'), count(*) FILTER (WHERE status = 'running')
+                    FROM job_queue GROUP BY queue""");
+                    ResultSet rs = ps.executeQuery()) {
+                Map<String, long[]> lengths = new LinkedHashMap<>();
+                while (rs.next()) {
+                    lengths.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                }
+                return lengths;
+            }
+        });
+    }
+
+    @Override
+    @Transactional
+    public Optional<String> retryFailed(UUID id, int retries) {
+        return withConnection(c -> {
+            String queue;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO job_queue (id, queue, job, unique_key, retry)
+                    SELECT id, queue, job, unique_key, ? FROM job_queue_failed WHERE id = ?
+                    ON CONFLICT DO NOTHING RETURNING queue""")) {
+                ps.setInt(1, retries);
+                ps.setObject(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    queue = rs.next() ? rs.getString(1) : null;
+                }
+            }
+            if (queue == null) {
+                return Optional.empty();
+            }
+            update(c, "DELETE FROM job_queue_failed WHERE id = ?", id);
+            return Optional.of(queue);
+        });
+    }
+
+    @Override
+    public boolean deleteFailed(UUID id) {
+        return update("DELETE FROM job_queue_failed WHERE id = ?", id) == 1;
+    }
+
+    private int update(String sql, Object... args) {
+        return withConnection(c -> update(c, sql, args));
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+}

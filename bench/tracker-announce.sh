@@ -3,7 +3,7 @@
 # the same wrk load against each in one run: 1000 swarms, random peer ids and ports, half
 # seeders, compact=1&numwant=50. Prints requests/s, p50 and p99 for each and the ratio.
 # Usage: bench/tracker-announce.sh [seconds per run, default 20] [connections, default 32]
-# Run through `bin/tusk bench`, which installs what is missing first.
+# Run through `bin/tusk bench tracker`, which installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-20}

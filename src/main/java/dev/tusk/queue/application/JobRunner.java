@@ -1,28 +1,22 @@
 package dev.tusk.queue.application;
 
 import dev.tusk.queue.domain.Job;
-import dev.tusk.queue.domain.JobContext;
 import dev.tusk.queue.domain.JobHandler;
 import dev.tusk.queue.domain.JobOutcome;
 import dev.tusk.queue.domain.JobStore;
 import dev.tusk.queue.domain.LeaseLostException;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the next job of a queue: claims it (committed at once, so others see it running),
- * heartbeats while the handler works, then completes it or counts the failure with a back-off.
+ * Runs the next job of a queue: claims it (committed at once, so others see it running), holds
+ * its lease while the handler works, then completes it or counts the failure with a back-off.
  * Called by the queue's MDB, outside any transaction.
  */
 @ApplicationScoped
@@ -41,28 +35,8 @@ public class JobRunner {
     QueueSettings settings;
     @Inject
     QueueMetrics metrics;
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    /** The lease on a claimed job, kept alive by heartbeats. */
-    private static final class Lease implements JobContext {
-        private final Job job;
-        private final AtomicBoolean lost = new AtomicBoolean();
-
-        Lease(Job job) {
-            this.job = job;
-        }
-
-        @Override
-        public Job job() {
-            return job;
-        }
-
-        @Override
-        public boolean leaseLost() {
-            return lost.get();
-        }
-    }
+    @Inject
+    Leases leases;
 
     public void runNext(String queue) {
         UUID worker = UUID.randomUUID();
@@ -73,10 +47,7 @@ public class JobRunner {
         Job job = claimed.get();
         Instant started = Instant.now();
         metrics.started(queue, job.attempt() == 1 ? Duration.between(job.queuedAt(), started) : Duration.ZERO);
-        Lease lease = new Lease(job);
-        long every = settings.heartbeatInterval().toMillis();
-        ScheduledFuture<?> heartbeats = scheduler.scheduleAtFixedRate(() -> heartbeat(lease, worker), every, every,
-                TimeUnit.MILLISECONDS);
+        Leases.Lease lease = leases.take(job, worker);
         try {
             JobHandler handler = handlers.forType(job.type())
                     .orElseThrow(() -> new IllegalStateException("no handler for job type " + job.type()));
@@ -89,17 +60,7 @@ public class JobRunner {
             recordFailure(job, worker, e);
             metrics.finished(queue, "retried", Duration.between(started, Instant.now()));
         } finally {
-            heartbeats.cancel(false);
-        }
-    }
-
-    private void heartbeat(Lease lease, UUID worker) {
-        try {
-            if (!lease.lost.get() && !store.heartbeat(lease.job.id(), worker)) {
-                lease.lost.set(true);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "heartbeat of job {0} failed: {1}", new Object[] {lease.job.id(), e.getMessage()});
+            leases.release(lease);
         }
     }
 

@@ -2,8 +2,10 @@ package dev.tusk.queue.application;
 
 import dev.tusk.platform.metrics.DeploymentGauges;
 import dev.tusk.queue.domain.JobQueues;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,8 @@ public class QueueMetrics {
     MeterRegistry registry;
 
     private final Map<String, AtomicLong> lengths = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private DeploymentGauges gauges;
 
     @PostConstruct
@@ -50,16 +54,22 @@ public class QueueMetrics {
 
     void started(String queue, Duration dispatchLatency) {
         count(queue, "started");
-        registry.timer("tusk.queue.dispatch.latency", Tags.of("queue", queue)).record(dispatchLatency);
+        timer("tusk.queue.dispatch.latency", queue).record(dispatchLatency);
     }
 
     void finished(String queue, String event, Duration runTime) {
         count(queue, event);
-        registry.timer("tusk.queue.run.time", Tags.of("queue", queue)).record(runTime);
+        timer("tusk.queue.run.time", queue).record(runTime);
     }
 
     void count(String queue, String event) {
-        registry.counter("tusk.queue.jobs", Tags.of("queue", queue, "event", event)).increment();
+        counters.computeIfAbsent(queue + '/' + event,
+                k -> registry.counter("tusk.queue.jobs", Tags.of("queue", queue, "event", event))).increment();
+    }
+
+    /** Looked up once: a lookup searches the whole server's registry. */
+    private Timer timer(String name, String queue) {
+        return timers.computeIfAbsent(name + '/' + queue, k -> registry.timer(name, Tags.of("queue", queue)));
     }
 
     void lengths(Map<String, long[]> byQueue) {

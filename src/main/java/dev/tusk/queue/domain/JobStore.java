@@ -16,8 +16,12 @@ public interface JobStore {
     /** Takes the oldest runnable job of the queue for {@code worker}, skipping ones others hold. */
     Optional<Job> claim(String queue, UUID worker);
 
-    /** @return false when the job is no longer this worker's (the lease is lost) */
-    boolean heartbeat(UUID job, UUID worker);
+    /**
+     * Renews the leases of running jobs, job id to worker.
+     *
+     * @return the jobs still held; the others' leases are lost
+     */
+    java.util.Set<UUID> heartbeat(Map<UUID, UUID> leases);
 
     /** Removes a finished (or aborted) job. @return false when the lease was lost */
     boolean complete(UUID job, UUID worker);

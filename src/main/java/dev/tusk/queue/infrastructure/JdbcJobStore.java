@@ -14,10 +14,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -87,9 +89,28 @@ public class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public boolean heartbeat(UUID job, UUID worker) {
-        return update("UPDATE job_queue SET heartbeat = now() WHERE id = ? AND worker = ? AND status = 'running'",
-                job, worker) == 1;
+    public Set<UUID> heartbeat(Map<UUID, UUID> leases) {
+        if (leases.isEmpty()) {
+            return Set.of();
+        }
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE job_queue j SET heartbeat = now()
+                    FROM unnest(?::uuid[], ?::uuid[]) AS l(id, worker)
+                    WHERE j.id = l.id AND j.worker = l.worker AND j.status = 'running'
+                    RETURNING j.id""")) {
+                List<UUID> ids = new ArrayList<>(leases.keySet());
+                ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+                ps.setArray(2, c.createArrayOf("uuid", ids.stream().map(leases::get).toArray()));
+                Set<UUID> held = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        held.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return held;
+            }
+        });
     }
 
     @Override

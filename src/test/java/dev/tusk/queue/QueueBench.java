@@ -1,0 +1,209 @@
+package dev.tusk.queue;
+
+import dev.tusk.queue.application.JobQueue;
+import dev.tusk.queue.domain.Job;
+import dev.tusk.queue.domain.JobContext;
+import dev.tusk.queue.domain.JobHandler;
+import dev.tusk.queue.domain.JobOutcome;
+import dev.tusk.queue.domain.JobQueues;
+import dev.tusk.queue.domain.JobStore;
+import dev.tusk.testing.Deployments;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The job queue benchmark (a command, not a test: {@code bin/tusk bench queue}). Pushes N no-op
+ * jobs from 4 threads and measures end-to-end throughput (first push to last completion) and
+ * dispatch latency (job queued to handler start), for Tusk's JMS dispatch and, in the same run,
+ * for pict-rs's design: 4 workers that claim in a loop and, when the queue is empty, sleep
+ * until a wake-up at push (pict-rs's NOTIFY, here an in-process signal) or 5 s pass.
+ */
+@ExtendWith(ArquillianExtension.class)
+class QueueBench {
+    static final int JOBS = Integer.getInteger("bench.jobs", 5000);
+    static final int THREADS = 4;
+    static final String POLLING_QUEUE = "bench-polling";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.tusk(QueueBench.class, Ledger.class, Noop.class);
+    }
+
+    /** Completions and their dispatch latencies. */
+    @ApplicationScoped
+    public static class Ledger {
+        final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        final AtomicInteger done = new AtomicInteger();
+        volatile long lastDone;
+
+        void started(Job job) {
+            latencies.add(Duration.between(job.queuedAt(), Instant.now()).toNanos());
+        }
+
+        void finished() {
+            lastDone = System.nanoTime();
+            done.incrementAndGet();
+        }
+
+        void reset() {
+            latencies.clear();
+            done.set(0);
+        }
+
+        // Callers hold a CDI proxy: state is read through methods, never fields.
+        int doneCount() {
+            return done.get();
+        }
+
+        long lastDoneNanos() {
+            return lastDone;
+        }
+
+        List<Long> sortedLatencies() {
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return sorted;
+        }
+    }
+
+    /** Does nothing, as fast as it can. */
+    @ApplicationScoped
+    public static class Noop implements JobHandler {
+        @Inject
+        Ledger ledger;
+
+        @Override
+        public String type() {
+            return "bench.noop";
+        }
+
+        @Override
+        public JobOutcome run(JobContext context) {
+            ledger.started(context.job());
+            ledger.finished();
+            return JobOutcome.SUCCESS;
+        }
+    }
+
+    @Inject
+    JobQueue queue;
+    @Inject
+    JobStore store;
+    @Inject
+    Ledger ledger;
+    /** Plain threads: the default executor's small pool would starve pushers behind the polling workers. */
+    @Resource
+    ManagedThreadFactory threads;
+
+    private Future<Void> start(java.util.concurrent.Callable<Void> work) {
+        java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(work);
+        threads.newThread(task).start();
+        return task;
+    }
+
+    @Test
+    void jmsDispatchAgainstPolling() throws Exception {
+        run("warm-up", this::pushJms, null, Math.min(JOBS, 1000));
+        String jms = run("Tusk (JMS wake-ups, MDB)", this::pushJms, null, JOBS);
+        Object signal = new Object();
+        List<Future<?>> workers = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        for (int i = 0; i < THREADS; i++) {
+            workers.add(start(() -> pollingWorker(signal, stop)));
+        }
+        String polling = run("pict-rs design (poll 5 s + wake-ups)", n -> pushPolling(n, signal), signal, JOBS);
+        stop.set(true);
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+        for (Future<?> w : workers) {
+            w.get(10, TimeUnit.SECONDS);
+        }
+        System.out.printf("%n%-40s %12s %10s %10s%n", "dispatch", "jobs/s", "p50", "p99");
+        System.out.println(jms);
+        System.out.println(polling);
+        System.out.printf("(%d no-op jobs, %d pushing threads, %d workers, %d cores)%n", JOBS, THREADS, THREADS,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    @FunctionalInterface
+    interface Pusher {
+        void push(int index) throws Exception;
+    }
+
+    private String run(String name, Pusher pusher, Object signal, int jobs) throws Exception {
+        ledger.reset();
+        long start = System.nanoTime();
+        List<Future<?>> pushers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int first = t;
+            pushers.add(start(() -> {
+                for (int i = first; i < jobs; i += THREADS) {
+                    pusher.push(i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> p : pushers) {
+            p.get(10, TimeUnit.MINUTES);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (ledger.doneCount() < jobs && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        double seconds = (ledger.lastDoneNanos() - start) / 1e9;
+        List<Long> sorted = ledger.sortedLatencies();
+        return String.format("%-40s %12.0f %8.1fms %8.1fms", name, ledger.doneCount() / seconds,
+                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6);
+    }
+
+    private static long percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+    }
+
+    private void pushJms(int index) {
+        queue.push(JobQueues.PROCESS, "bench.noop", "{}", null);
+    }
+
+    private void pushPolling(int index, Object signal) {
+        store.insert(UUID.randomUUID(), POLLING_QUEUE, "bench.noop", "{}", null, 5);
+        synchronized (signal) {
+            signal.notify();
+        }
+    }
+
+    private Void pollingWorker(Object signal, java.util.concurrent.atomic.AtomicBoolean stop) throws InterruptedException {
+        while (!stop.get()) {
+            UUID worker = UUID.randomUUID();
+            Optional<Job> job = store.claim(POLLING_QUEUE, worker);
+            if (job.isEmpty()) {
+                synchronized (signal) {
+                    signal.wait(5000);
+                }
+                continue;
+            }
+            ledger.started(job.get());
+            store.complete(job.get().id(), worker);
+            ledger.finished();
+        }
+        return null;
+    }
+}

@@ -34,13 +34,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * jobs from 4 threads and measures end-to-end throughput (first push to last completion) and
  * dispatch latency (job queued to handler start), for Tusk's JMS dispatch and, in the same run,
  * for pict-rs's design: 4 workers that claim in a loop and, when the queue is empty, sleep
- * until a wake-up at push (pict-rs's NOTIFY, here an in-process signal) or 5 s pass.
+ * until a wake-up at push (pict-rs's NOTIFY, here an in-process signal) or 5 s pass. Each is
+ * run flat out (pushers faster than workers: latency is mostly the backlog) and paced at
+ * 200 jobs/s (latency is the dispatch itself).
  */
 @ExtendWith(ArquillianExtension.class)
 class QueueBench {
     static final int JOBS = Integer.getInteger("bench.jobs", 5000);
     static final int THREADS = 4;
     static final String POLLING_QUEUE = "bench-polling";
+    /** Each of the 4 pushers waits this long between pushes: 200 jobs/s in all. */
+    static final long PACED_MICROS = 20_000;
 
     @Deployment
     static WebArchive deployment() {
@@ -121,15 +125,17 @@ class QueueBench {
 
     @Test
     void jmsDispatchAgainstPolling() throws Exception {
-        run("warm-up", this::pushJms, null, Math.min(JOBS, 1000));
-        String jms = run("Tusk (JMS wake-ups, MDB)", this::pushJms, null, JOBS);
+        run("warm-up", this::pushJms, null, Math.min(JOBS, 2000), 0);
+        String jmsPaced = run("Tusk, paced 200 jobs/s", this::pushJms, null, 2000, PACED_MICROS);
+        String jms = run("Tusk (JMS wake-ups, MDB)", this::pushJms, null, JOBS, 0);
         Object signal = new Object();
         List<Future<?>> workers = new ArrayList<>();
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         for (int i = 0; i < THREADS; i++) {
             workers.add(start(() -> pollingWorker(signal, stop)));
         }
-        String polling = run("pict-rs design (poll 5 s + wake-ups)", n -> pushPolling(n, signal), signal, JOBS);
+        String pollingPaced = run("pict-rs design, paced 200 jobs/s", n -> pushPolling(n, signal), signal, 2000, PACED_MICROS);
+        String polling = run("pict-rs design (poll 5 s + wake-ups)", n -> pushPolling(n, signal), signal, JOBS, 0);
         stop.set(true);
         synchronized (signal) {
             signal.notifyAll();
@@ -140,6 +146,8 @@ class QueueBench {
         System.out.printf("%n%-40s %12s %10s %10s%n", "dispatch", "jobs/s", "p50", "p99");
         System.out.println(jms);
         System.out.println(polling);
+        System.out.println(jmsPaced);
+        System.out.println(pollingPaced);
         System.out.printf("(%d no-op jobs, %d pushing threads, %d workers, %d cores)%n", JOBS, THREADS, THREADS,
                 Runtime.getRuntime().availableProcessors());
     }
@@ -149,7 +157,7 @@ class QueueBench {
         void push(int index) throws Exception;
     }
 
-    private String run(String name, Pusher pusher, Object signal, int jobs) throws Exception {
+    private String run(String name, Pusher pusher, Object signal, int jobs, long pauseMicros) throws Exception {
         ledger.reset();
         long start = System.nanoTime();
         List<Future<?>> pushers = new ArrayList<>();
@@ -158,6 +166,9 @@ class QueueBench {
             pushers.add(start(() -> {
                 for (int i = first; i < jobs; i += THREADS) {
                     pusher.push(i);
+                    if (pauseMicros > 0) {
+                        TimeUnit.MICROSECONDS.sleep(pauseMicros);
+                    }
                 }
                 return null;
             }));

@@ -69,7 +69,8 @@ public final class RawHttp {
         return sb.toString();
     }
 
-    private static int indexOf(byte[] data, byte[] pattern) {
+    /** Where {@code pattern} first stands in {@code data}. */
+    public static int indexOf(byte[] data, byte[] pattern) {
         outer:
         for (int i = 0; i <= data.length - pattern.length; i++) {
             for (int j = 0; j < pattern.length; j++) {
@@ -79,6 +80,6 @@ public final class RawHttp {
             }
             return i;
         }
-        throw new IllegalStateException("no HTTP header end in reply");
+        throw new IllegalStateException("pattern not found");
     }
 }

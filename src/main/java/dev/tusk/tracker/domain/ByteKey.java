@@ -1,13 +1,10 @@
 package dev.tusk.tracker.domain;
 
-import java.util.Arrays;
-
 /** A key of the data store: raw bytes (an info hash is stored raw, as MoChi does). */
-public final class ByteKey {
-    private final byte[] bytes;
+public final class ByteKey extends RawBytes {
 
     private ByteKey(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes);
     }
 
     public static ByteKey of(byte[] bytes) {
@@ -15,24 +12,5 @@ public final class ByteKey {
             throw new IllegalArgumentException("a key is at least one byte");
         }
         return new ByteKey(bytes.clone());
-    }
-
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ByteKey other && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public String toString() {
-        return Bytes.hex(bytes);
     }
 }

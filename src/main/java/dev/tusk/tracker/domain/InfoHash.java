@@ -1,19 +1,15 @@
 package dev.tusk.tracker.domain;
 
-import java.util.Arrays;
-
 /**
  * A torrent's info hash: 20 bytes (v1, SHA-1, or a v2 hash truncated as BEP 52 announces it) or
  * 32 bytes (a full v2 SHA-256). Immutable; equal by content.
  */
-public final class InfoHash {
+public final class InfoHash extends RawBytes {
     public static final int V1_LENGTH = 20;
     public static final int V2_LENGTH = 32;
 
-    private final byte[] bytes;
-
     private InfoHash(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes);
     }
 
     /** The raw bytes as a client sends them; 20 or 32 of them. */
@@ -43,30 +39,11 @@ public final class InfoHash {
         return new InfoHash(Bytes.parseHex(hex));
     }
 
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
     public int length() {
-        return bytes.length;
+        return bytes().length;
     }
 
     public String hex() {
-        return Bytes.hex(bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof InfoHash other && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public String toString() {
-        return hex();
+        return toString();
     }
 }

@@ -105,7 +105,7 @@ class RealClientsIT {
 
         static byte[] read(Path torrent) throws Exception {
             byte[] data = Files.readAllBytes(torrent);
-            int start = indexOf(data, "4:infod".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) + 6;
+            int start = dev.tusk.testing.RawHttp.indexOf(data, "4:infod".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) + 6;
             int end = skip(data, start);
             return MessageDigest.getInstance("SHA-1").digest(java.util.Arrays.copyOfRange(data, start, end));
         }
@@ -133,19 +133,6 @@ class RealClientsIT {
                     int len = Integer.parseInt(new String(d, at, colon - at, java.nio.charset.StandardCharsets.US_ASCII));
                     return colon + 1 + len;
             }
-        }
-
-        private static int indexOf(byte[] data, byte[] pattern) {
-            outer:
-            for (int i = 0; i <= data.length - pattern.length; i++) {
-                for (int j = 0; j < pattern.length; j++) {
-                    if (data[i + j] != pattern[j]) {
-                        continue outer;
-                    }
-                }
-                return i;
-            }
-            throw new IllegalArgumentException("no info dictionary");
         }
     }
 }

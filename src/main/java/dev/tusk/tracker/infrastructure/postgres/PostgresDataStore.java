@@ -7,6 +7,7 @@ import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.VALUE;
 import dev.tusk.tracker.domain.ByteKey;
 import dev.tusk.tracker.domain.DataStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.Optional;
 
 /** MoChi's key-value data ({@code mo_kv}) through the configured data queries. */
 @ApplicationScoped
+@Typed(PostgresDataStore.class)
 public class PostgresDataStore implements DataStore {
 
     @Inject

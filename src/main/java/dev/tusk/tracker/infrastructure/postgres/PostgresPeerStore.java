@@ -18,6 +18,7 @@ import dev.tusk.tracker.domain.SwarmChange;
 import dev.tusk.tracker.domain.StoreStatistics;
 import dev.tusk.tracker.domain.SwarmCounts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
@@ -36,6 +37,7 @@ import java.util.Map;
  * operator's configured queries. Times are stored as UTC in {@code timestamp} columns.
  */
 @ApplicationScoped
+@Typed(PostgresPeerStore.class)
 public class PostgresPeerStore implements PeerStore {
 
     @Inject

@@ -1,0 +1,181 @@
+package dev.tusk.tracker.infrastructure.redis;
+
+import static dev.tusk.tracker.infrastructure.redis.RedisKeys.ascii;
+
+import dev.tusk.tracker.domain.InfoHash;
+import dev.tusk.tracker.domain.Peer;
+import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreStatistics;
+import dev.tusk.tracker.domain.SwarmCounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Swarms in Redis, in MoChi's layout (see {@link RedisKeys}), so that Tusk and MoChi can serve
+ * the same Redis. Unlike MoChi, every change of a swarm hash and its counter is one atomic
+ * script, so the counters stay exact; and a peer that changes role leaves its old swarm hash.
+ */
+@ApplicationScoped
+@Typed(RedisPeerStore.class)
+public class RedisPeerStore implements PeerStore {
+    private static final int SCAN_COUNT = 500;
+
+    @Inject
+    RedisConnection redis;
+
+    private static byte[] nanos(Instant t) {
+        return ascii(Long.toString(t.getEpochSecond() * 1_000_000_000L + t.getNano()));
+    }
+
+    private void put(InfoHash infoHash, Peer peer, boolean seeder) {
+        byte[] swarm = RedisKeys.swarm(infoHash, seeder, peer.isV6());
+        byte[] other = RedisKeys.swarm(infoHash, !seeder, peer.isV6());
+        byte[] counter = seeder ? RedisKeys.SEEDER_COUNT : RedisKeys.LEECHER_COUNT;
+        byte[] otherCounter = seeder ? RedisKeys.LEECHER_COUNT : RedisKeys.SEEDER_COUNT;
+        redis.call(r -> r.eval(RedisScripts.PUT, List.of(swarm, other, RedisKeys.SWARMS, counter, otherCounter),
+                List.of(RedisKeys.peer(peer), nanos(Instant.now()))));
+    }
+
+    private boolean delete(InfoHash infoHash, Peer peer, boolean seeder) {
+        byte[] swarm = RedisKeys.swarm(infoHash, seeder, peer.isV6());
+        byte[] counter = seeder ? RedisKeys.SEEDER_COUNT : RedisKeys.LEECHER_COUNT;
+        Object deleted = redis.call(r -> r.eval(RedisScripts.DELETE, List.of(swarm, counter, RedisKeys.SWARMS),
+                List.of(RedisKeys.peer(peer))));
+        return ((Long) deleted) == 1L;
+    }
+
+    @Override
+    public void putSeeder(InfoHash infoHash, Peer peer) {
+        put(infoHash, peer, true);
+    }
+
+    @Override
+    public boolean deleteSeeder(InfoHash infoHash, Peer peer) {
+        return delete(infoHash, peer, true);
+    }
+
+    @Override
+    public void putLeecher(InfoHash infoHash, Peer peer) {
+        put(infoHash, peer, false);
+    }
+
+    @Override
+    public boolean deleteLeecher(InfoHash infoHash, Peer peer) {
+        return delete(infoHash, peer, false);
+    }
+
+    @Override
+    public void graduateLeecher(InfoHash infoHash, Peer peer) {
+        List<byte[]> keys = List.of(RedisKeys.swarm(infoHash, false, peer.isV6()), RedisKeys.swarm(infoHash, true, peer.isV6()),
+                RedisKeys.SWARMS, RedisKeys.LEECHER_COUNT, RedisKeys.SEEDER_COUNT, RedisKeys.DOWNLOADS);
+        redis.call(r -> r.eval(RedisScripts.GRADUATE, keys, List.of(RedisKeys.peer(peer), nanos(Instant.now()), infoHash.bytes())));
+    }
+
+    /** Random peers (HRANDFIELD): seeders first for a leecher, leechers only for a seeder. */
+    @Override
+    public List<Peer> announcePeers(InfoHash infoHash, boolean forSeeder, int numWant, boolean v6) {
+        if (numWant <= 0) {
+            return List.of();
+        }
+        return redis.call(r -> {
+            List<Peer> peers = new ArrayList<>();
+            if (!forSeeder) {
+                r.hrandfield(RedisKeys.swarm(infoHash, true, v6), numWant).forEach(k -> peers.add(RedisKeys.peerOf(k)));
+            }
+            if (peers.size() < numWant) {
+                r.hrandfield(RedisKeys.swarm(infoHash, false, v6), numWant - peers.size())
+                        .forEach(k -> peers.add(RedisKeys.peerOf(k)));
+            }
+            return peers;
+        });
+    }
+
+    @Override
+    public SwarmCounts scrapeSwarm(InfoHash infoHash) {
+        return redis.call(r -> {
+            long seeders = r.hlen(RedisKeys.swarm(infoHash, true, false)) + r.hlen(RedisKeys.swarm(infoHash, true, true));
+            long leechers = r.hlen(RedisKeys.swarm(infoHash, false, false)) + r.hlen(RedisKeys.swarm(infoHash, false, true));
+            byte[] downloads = r.hget(RedisKeys.DOWNLOADS, infoHash.bytes());
+            return new SwarmCounts(seeders, leechers, downloads == null ? 0 : Long.parseLong(new String(downloads)));
+        });
+    }
+
+    @Override
+    public void ping() {
+        redis.call(r -> r.ping());
+    }
+
+    /** Walks CHI_I and each swarm with SCAN, deleting in small atomic batches: Redis is never blocked long. */
+    @Override
+    public long collectGarbage(Instant cutoff) {
+        byte[] cutoffNanos = nanos(cutoff);
+        long cutoffValue = Long.parseLong(new String(cutoffNanos));
+        long removed = 0;
+        byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
+        do {
+            byte[] at = cursor;
+            ScanResult<byte[]> swarms = redis.call(r -> r.sscan(RedisKeys.SWARMS, at, new ScanParams().count(SCAN_COUNT)));
+            for (byte[] swarm : swarms.getResult()) {
+                removed += collect(swarm, cutoffNanos, cutoffValue);
+            }
+            cursor = swarms.getCursorAsBytes();
+        } while (!java.util.Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
+        return removed;
+    }
+
+    private long collect(byte[] swarm, byte[] cutoffNanos, long cutoffValue) {
+        byte[] counter = swarm.length > 4 && swarm[4] == 'S' ? RedisKeys.SEEDER_COUNT : RedisKeys.LEECHER_COUNT;
+        long removed = 0;
+        byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
+        do {
+            byte[] at = cursor;
+            ScanResult<Map.Entry<byte[], byte[]>> page = redis.call(r -> r.hscan(swarm, at, new ScanParams().count(SCAN_COUNT)));
+            List<byte[]> args = new ArrayList<>();
+            args.add(cutoffNanos);
+            for (Map.Entry<byte[], byte[]> e : page.getResult()) {
+                if (Long.parseLong(new String(e.getValue())) <= cutoffValue) {
+                    args.add(e.getKey());
+                }
+            }
+            cursor = page.getCursorAsBytes();
+            boolean last = java.util.Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY);
+            if (args.size() > 1 || last) {
+                Object n = redis.call(r -> r.eval(RedisScripts.COLLECT, List.of(swarm, counter, RedisKeys.SWARMS), args));
+                removed += (Long) n;
+            }
+        } while (!java.util.Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
+        return removed;
+    }
+
+    @Override
+    public StoreStatistics statistics() {
+        Set<InfoHash> infoHashes = new HashSet<>();
+        byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
+        do {
+            byte[] at = cursor;
+            ScanResult<byte[]> swarms = redis.call(r -> r.sscan(RedisKeys.SWARMS, at, new ScanParams().count(SCAN_COUNT)));
+            for (byte[] swarm : swarms.getResult()) {
+                InfoHash h = RedisKeys.infoHashOf(swarm);
+                if (h != null) {
+                    infoHashes.add(h);
+                }
+            }
+            cursor = swarms.getCursorAsBytes();
+        } while (!java.util.Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
+        return redis.call(r -> new StoreStatistics(infoHashes.size(), counter(r.get(RedisKeys.SEEDER_COUNT)),
+                counter(r.get(RedisKeys.LEECHER_COUNT))));
+    }
+
+    private static long counter(byte[] value) {
+        return value == null ? 0 : Long.parseLong(new String(value));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tusk.tracker.infrastructure.redis;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Lua scripts that keep a swarm hash and its counter in step: each runs atomically in
+ * Redis, so the counters stay exact under re-announces, role changes, deletes and GC (MoChi
+ * increments on every announce and never decrements on graduation).
+ */
+final class RedisScripts {
+    private RedisScripts() {
+    }
+
+    /** KEYS: swarm, other-role swarm, CHI_I, counter, other counter. ARGV: peer, nanos. */
+    static final byte[] PUT = lua("""
+            if redis.call('HDEL', KEYS[2], ARGV[1]) == 1 then
+              redis.call('DECR', KEYS[5])
+              if redis.call('HLEN', KEYS[2]) == 0 then redis.call('SREM', KEYS[3], KEYS[2]) end
+            end
+            local added = redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('SADD', KEYS[3], KEYS[1])
+            if added == 1 then redis.call('INCR', KEYS[4]) end
+            return added""");
+
+    /** KEYS: swarm, counter, CHI_I. ARGV: peer. An emptied swarm leaves CHI_I. */
+    static final byte[] DELETE = lua("""
+            local deleted = redis.call('HDEL', KEYS[1], ARGV[1])
+            if deleted == 1 then
+              redis.call('DECR', KEYS[2])
+              if redis.call('HLEN', KEYS[1]) == 0 then redis.call('SREM', KEYS[3], KEYS[1]) end
+            end
+            return deleted""");
+
+    /** KEYS: leechers, seeders, CHI_I, CHI_C_L, CHI_C_S, CHI_D. ARGV: peer, nanos, info hash. */
+    static final byte[] GRADUATE = lua("""
+            if redis.call('HDEL', KEYS[1], ARGV[1]) == 1 then
+              redis.call('DECR', KEYS[4])
+              if redis.call('HLEN', KEYS[1]) == 0 then redis.call('SREM', KEYS[3], KEYS[1]) end
+            end
+            if redis.call('HSET', KEYS[2], ARGV[1], ARGV[2]) == 1 then redis.call('INCR', KEYS[5]) end
+            redis.call('SADD', KEYS[3], KEYS[2])
+            return redis.call('HINCRBY', KEYS[6], ARGV[3], 1)""");
+
+    /**
+     * KEYS: swarm, counter, CHI_I. ARGV: cutoff nanos, then candidate peers. Deletes the
+     * candidates still older than the cutoff (a peer that re-announced since the scan stays),
+     * and forgets the swarm once it is empty.
+     */
+    static final byte[] COLLECT = lua("""
+            local cutoff = tonumber(ARGV[1])
+            local removed = 0
+            for i = 2, #ARGV do
+              local seen = redis.call('HGET', KEYS[1], ARGV[i])
+              if seen and tonumber(seen) <= cutoff then
+                removed = removed + redis.call('HDEL', KEYS[1], ARGV[i])
+              end
+            end
+            if removed > 0 then redis.call('DECRBY', KEYS[2], removed) end
+            if redis.call('HLEN', KEYS[1]) == 0 then redis.call('SREM', KEYS[3], KEYS[1]) end
+            return removed""");
+
+    private static byte[] lua(String script) {
+        return script.getBytes(StandardCharsets.UTF_8);
+    }
+}

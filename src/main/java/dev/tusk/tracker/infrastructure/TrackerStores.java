@@ -2,17 +2,23 @@ package dev.tusk.tracker.infrastructure;
 
 import dev.tusk.tracker.domain.DataStore;
 import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.SwarmBrowser;
+import dev.tusk.tracker.infrastructure.postgres.JpaSwarmBrowser;
 import dev.tusk.tracker.infrastructure.postgres.PostgresDataStore;
 import dev.tusk.tracker.infrastructure.postgres.PostgresPeerStore;
 import dev.tusk.tracker.infrastructure.redis.RedisDataStore;
 import dev.tusk.tracker.infrastructure.redis.RedisPeerStore;
+import dev.tusk.tracker.infrastructure.redis.RedisSwarmBrowser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The tracker's stores, chosen by {@code tracker.store}: {@code postgres} (default) or {@code redis}. */
+/**
+ * The tracker's stores (peers, data, and the operators' views of them), chosen by
+ * {@code tracker.store}: {@code postgres} (default) or {@code redis}.
+ */
 @ApplicationScoped
 public class TrackerStores {
 
@@ -27,6 +33,10 @@ public class TrackerStores {
     Instance<RedisPeerStore> redisPeers;
     @Inject
     Instance<RedisDataStore> redisData;
+    @Inject
+    Instance<JpaSwarmBrowser> postgresBrowser;
+    @Inject
+    Instance<RedisSwarmBrowser> redisBrowser;
 
     private boolean redis() {
         return switch (store.trim().toLowerCase(java.util.Locale.ROOT)) {
@@ -46,5 +56,11 @@ public class TrackerStores {
     @ApplicationScoped
     DataStore dataStore() {
         return redis() ? redisData.get() : postgresData.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    SwarmBrowser swarmBrowser() {
+        return redis() ? redisBrowser.get() : postgresBrowser.get();
     }
 }

@@ -75,4 +75,15 @@ class RedisStoreFaultsIT {
         Map<String, Object> again = announce(randomBytes(20));
         assertThat(again).doesNotContainKey("failure reason").containsEntry("complete", 1L);
     }
+
+    @Test
+    void operatorsSeeTheRedisSwarm() {
+        byte[] hash = randomBytes(20);
+        TrackerHttp.get("/announce?" + announceQuery(hash, randomBytes(20), 7001, 0, ""));
+        RawHttp.Reply reply = RawHttp.request(TrackerHttp.PORT, "GET",
+                "/api/admin/tracker/swarms/" + java.util.HexFormat.of().formatHex(hash), null,
+                dev.tusk.testing.AdminCredentials.header());
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).contains("\"seeders\":1").contains("\"port\":7001");
+    }
 }

@@ -7,6 +7,7 @@ import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerId;
 import dev.tusk.tracker.domain.SwarmBrowser;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.List;
 
 /** Operators' views of the PostgreSQL store through the JPA entities. */
 @ApplicationScoped
+@Typed(JpaSwarmBrowser.class)
 public class JpaSwarmBrowser implements SwarmBrowser {
 
     @PersistenceContext(unitName = "tusk")

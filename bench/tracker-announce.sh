@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The tracker's announce benchmark: Tusk (PostgreSQL store) and opentracker side by side,
-# the same wrk load against each in one run: 1000 swarms, random peer ids and ports, half
-# seeders, compact=1&numwant=50. Prints requests/s, p50 and p99 for each and the ratio.
+# The tracker's announce benchmark: Tusk on PostgreSQL, Tusk on Redis and opentracker side by
+# side, the same wrk load against each in one run: 1000 swarms, random peer ids and ports, half
+# seeders, compact=1&numwant=50. Prints requests/s, p50 and p99 for each and the ratios.
 # Usage: bench/tracker-announce.sh [seconds per run, default 20] [connections, default 32]
 # Run through `bin/tusk bench tracker`, which installs what is missing first.
 set -euo pipefail
@@ -15,25 +15,37 @@ log() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
 # --- the swarms ---
 for i in $(seq 1 1000); do printf 'tusk-bench-%d' "$i" | sha1sum | cut -c1-40; done > "$out/hashes.txt"
 
-# --- Tusk, on a fresh database ---
+# --- Tusk, on a fresh database, with the store given as TRACKER_STORE ---
 if (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; then log "port 8080 is taken: stop the running Tusk first"; exit 1; fi
 su_pg() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else sudo -u postgres bash -c "$*"; fi; }
-su_pg "psql -qc 'DROP DATABASE IF EXISTS tusk_bench WITH (FORCE)'"
-su_pg "psql -qc 'CREATE DATABASE tusk_bench OWNER ${TUSK_DB_USER:-tusk}'"
 [ -f target/tusk.war ] && [ -d target/wildfly ] || mvn -q -B -DskipTests package
-cp target/tusk.war target/wildfly/standalone/deployments/
-log "starting Tusk"
-TUSK_DB_URL=jdbc:postgresql://127.0.0.1:5432/tusk_bench target/wildfly/bin/standalone.sh -c standalone-full.xml \
-    > "$out/tusk-server.log" 2>&1 &
-tusk_pid=$!
+tusk_pid=""
 ot_pid=""
+stop_tusk() {
+    [ -n "$tusk_pid" ] || return 0
+    pkill -P "$tusk_pid" 2>/dev/null || true; kill "$tusk_pid" 2>/dev/null || true
+    while pgrep -f "jboss.home.dir=$PWD/target/wildfly" >/dev/null; do sleep 0.5; done
+    tusk_pid=""
+}
 cleanup() {
+    stop_tusk
     rm -f target/wildfly/standalone/deployments/tusk.war*
-    pkill -P $tusk_pid 2>/dev/null || true; kill $tusk_pid 2>/dev/null || true
     [ -n "$ot_pid" ] && kill "$ot_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
-for _ in $(seq 1 120); do curl -fs -o /dev/null http://127.0.0.1:8080/ping && break; sleep 1; done
+start_tusk() { # store
+    su_pg "psql -qc 'DROP DATABASE IF EXISTS tusk_bench WITH (FORCE)'"
+    su_pg "psql -qc 'CREATE DATABASE tusk_bench OWNER ${TUSK_DB_USER:-tusk}'"
+    [ "$1" = redis ] && redis-cli -p "${TUSK_REDIS_PORT:-6379}" flushdb >/dev/null
+    cp target/tusk.war target/wildfly/standalone/deployments/
+    log "starting Tusk with swarms in $1"
+    TRACKER_STORE=$1 TUSK_DB_URL=jdbc:postgresql://127.0.0.1:5432/tusk_bench \
+        target/wildfly/bin/standalone.sh -c standalone-full.xml > "$out/tusk-$1-server.log" 2>&1 &
+    tusk_pid=$!
+    for _ in $(seq 1 120); do curl -fs -o /dev/null http://127.0.0.1:8080/ping && break; sleep 1; done
+    log "warming up Tusk (10 s)"
+    wrk -t2 -c"$connections" -d10s -s bench/announce.lua http://127.0.0.1:8080 -- "$out/hashes.txt" > /dev/null 2>&1
+}
 
 # --- opentracker: refuses root; needs a readable directory and the whitelist ---
 otdir=$(mktemp -d /tmp/opentracker.XXXX)
@@ -55,11 +67,15 @@ run() { # name url
     echo "$rps" > "$out/$1.rps"
 }
 
-log "warming up Tusk (10 s)"
-wrk -t2 -c"$connections" -d10s -s bench/announce.lua http://127.0.0.1:8080 -- "$out/hashes.txt" > /dev/null 2>&1
 printf '\n%-14s %12s %10s %10s\n' "tracker" "requests/s" "p50" "p99"
+start_tusk postgres
 run tusk-postgres http://127.0.0.1:8080
+stop_tusk
+start_tusk redis
+run tusk-redis http://127.0.0.1:8080
+stop_tusk
 run opentracker http://127.0.0.1:6969
-ratio=$(awk -v a="$(cat "$out/tusk-postgres.rps")" -v b="$(cat "$out/opentracker.rps")" 'BEGIN {printf "%.2f", a / b}')
-printf '\nTusk/opentracker: %sx announces per second (%d connections, %d s each, %d cores)\n' \
-    "$ratio" "$connections" "$duration" "$(nproc)"
+ratio() { awk -v a="$(cat "$out/$1.rps")" -v b="$(cat "$out/$2.rps")" 'BEGIN {printf "%.2f", a / b}'; }
+printf '\nTusk on PostgreSQL/opentracker: %sx, Tusk on Redis/opentracker: %sx announces per second\n' \
+    "$(ratio tusk-postgres opentracker)" "$(ratio tusk-redis opentracker)"
+printf '(%d connections, %d s each, %d cores)\n' "$connections" "$duration" "$(nproc)"

@@ -20,7 +20,6 @@ import dev.tusk.tracker.domain.SwarmCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -67,14 +66,17 @@ public class PostgresPeerStore implements PeerStore {
         return sql.update(queries.deletePeer(), peerArgs(infoHash, peer, false)) > 0;
     }
 
+    /**
+     * One round trip, one implicit transaction: the graduate query, then the add query as a
+     * seeder (which only refreshes a peer the first made a seeder, and adds one that was not a
+     * leecher), then the download count.
+     */
     @Override
-    @Transactional
     public void graduateLeecher(InfoHash infoHash, Peer peer) {
         Map<String, Object> args = peerArgs(infoHash, peer, true);
-        if (sql.update(queries.graduate(), args) == 0) {
-            sql.update(queries.addPeer(), args);
-        }
-        sql.update(queries.downloadsIncrement(), Map.of(INFO_HASH, infoHash.bytes()));
+        sql.pipeline(List.of(new PostgresStatements.Step(queries.graduate(), args, null),
+                new PostgresStatements.Step(queries.addPeer(), args, null),
+                new PostgresStatements.Step(queries.downloadsIncrement(), Map.of(INFO_HASH, infoHash.bytes()), null)));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.tusk.tracker.infrastructure.postgres;
 
 import dev.tusk.platform.persistence.NamedParameterSql;
-import dev.tusk.platform.persistence.SchemaMigrations;
 import dev.tusk.tracker.domain.StoreUnavailableException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +31,10 @@ class PostgresStatements {
         T read(ResultSet rs) throws SQLException;
     }
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    /** The tracker's own pool, whose commits do not wait for the disk (wildfly/configure.cli). */
+    static final String TRACKER_DATASOURCE = "java:jboss/datasources/TuskTrackerDS";
+
+    @Resource(lookup = TRACKER_DATASOURCE)
     private DataSource dataSource;
 
     /** Per statement: whether its address parameter is bytea; learned once from the server. */

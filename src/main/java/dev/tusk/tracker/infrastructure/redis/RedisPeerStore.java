@@ -119,17 +119,20 @@ public class RedisPeerStore implements PeerStore {
     public long collectGarbage(Instant cutoff) {
         byte[] cutoffNanos = nanos(cutoff);
         long cutoffValue = Long.parseLong(new String(cutoffNanos));
-        long removed = 0;
+        long[] removed = {0};
+        forEachSwarm(swarm -> removed[0] += collect(swarm, cutoffNanos, cutoffValue));
+        return removed[0];
+    }
+
+    /** Walks CHI_I page by page (SSCAN), never all of it at once. */
+    private void forEachSwarm(java.util.function.Consumer<byte[]> action) {
         byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
         do {
             byte[] at = cursor;
             ScanResult<byte[]> swarms = redis.call(r -> r.sscan(RedisKeys.SWARMS, at, new ScanParams().count(SCAN_COUNT)));
-            for (byte[] swarm : swarms.getResult()) {
-                removed += collect(swarm, cutoffNanos, cutoffValue);
-            }
+            swarms.getResult().forEach(action);
             cursor = swarms.getCursorAsBytes();
         } while (!java.util.Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
-        return removed;
     }
 
     private long collect(byte[] swarm, byte[] cutoffNanos, long cutoffValue) {
@@ -159,18 +162,12 @@ public class RedisPeerStore implements PeerStore {
     @Override
     public StoreStatistics statistics() {
         Set<InfoHash> infoHashes = new HashSet<>();
-        byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
-        do {
-            byte[] at = cursor;
-            ScanResult<byte[]> swarms = redis.call(r -> r.sscan(RedisKeys.SWARMS, at, new ScanParams().count(SCAN_COUNT)));
-            for (byte[] swarm : swarms.getResult()) {
-                InfoHash h = RedisKeys.infoHashOf(swarm);
-                if (h != null) {
-                    infoHashes.add(h);
-                }
+        forEachSwarm(swarm -> {
+            InfoHash h = RedisKeys.infoHashOf(swarm);
+            if (h != null) {
+                infoHashes.add(h);
             }
-            cursor = swarms.getCursorAsBytes();
-        } while (!java.util.Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
+        });
         return redis.call(r -> new StoreStatistics(infoHashes.size(), counter(r.get(RedisKeys.SEEDER_COUNT)),
                 counter(r.get(RedisKeys.LEECHER_COUNT))));
     }

@@ -73,15 +73,9 @@ public class StorageStatisticsReporter {
         }
     }
 
-    /** Reads the totals now; @return what the gauges report from now on. */
-    public StoreStatistics refresh() {
-        StoreStatistics now = store.statistics();
-        last.set(now);
-        return now;
+    /** Reads the totals now: what the gauges report from now on. */
+    private void refresh() {
+        last.set(store.statistics());
     }
 
-    @Lock(LockType.READ)
-    public StoreStatistics current() {
-        return last.get();
-    }
 }

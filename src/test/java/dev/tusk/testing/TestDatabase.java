@@ -4,12 +4,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
-/** A direct JDBC connection to the database the server under test uses (from Tusk's own variables). */
+/** A JDBC connection to the database the server under test uses. */
 public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /** Inside the server, a connection of Tusk's pool; outside, one made from Tusk's variables. */
     public static Connection connect() throws SQLException {
+        try {
+            return ((javax.sql.DataSource) new javax.naming.InitialContext().lookup("java:jboss/datasources/TuskDS")).getConnection();
+        } catch (javax.naming.NamingException outsideTheServer) {
+            // the client side of a test: no JNDI here
+        }
         String url = env("TUSK_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tusk_test");
         return DriverManager.getConnection(url, env("TUSK_DB_USER", "tusk"), env("TUSK_DB_PASSWORD", "tusk"));
     }

@@ -46,6 +46,15 @@ final class RedisKeys {
         }
     }
 
+    /** A last-seen time as MoChi stores it: unix nanoseconds, in decimal. */
+    static byte[] nanos(java.time.Instant t) {
+        return ascii(Long.toString(t.getEpochSecond() * 1_000_000_000L + t.getNano()));
+    }
+
+    static java.time.Instant instantOf(byte[] nanos) {
+        return java.time.Instant.ofEpochSecond(0, Long.parseLong(new String(nanos, StandardCharsets.US_ASCII)));
+    }
+
     static byte[] data(String context) {
         return ascii("CHI_" + context);
     }

@@ -1,7 +1,5 @@
 package dev.tusk.tracker.infrastructure.redis;
 
-import static dev.tusk.tracker.infrastructure.redis.RedisKeys.ascii;
-
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerStore;
@@ -32,17 +30,13 @@ public class RedisPeerStore implements PeerStore {
     @Inject
     RedisConnection redis;
 
-    private static byte[] nanos(Instant t) {
-        return ascii(Long.toString(t.getEpochSecond() * 1_000_000_000L + t.getNano()));
-    }
-
     private void put(InfoHash infoHash, Peer peer, boolean seeder) {
         byte[] swarm = RedisKeys.swarm(infoHash, seeder, peer.isV6());
         byte[] other = RedisKeys.swarm(infoHash, !seeder, peer.isV6());
         byte[] counter = seeder ? RedisKeys.SEEDER_COUNT : RedisKeys.LEECHER_COUNT;
         byte[] otherCounter = seeder ? RedisKeys.LEECHER_COUNT : RedisKeys.SEEDER_COUNT;
         redis.call(r -> r.eval(RedisScripts.PUT, List.of(swarm, other, RedisKeys.SWARMS, counter, otherCounter),
-                List.of(RedisKeys.peer(peer), nanos(Instant.now()))));
+                List.of(RedisKeys.peer(peer), RedisKeys.nanos(Instant.now()))));
     }
 
     private boolean delete(InfoHash infoHash, Peer peer, boolean seeder) {
@@ -77,7 +71,7 @@ public class RedisPeerStore implements PeerStore {
     public void graduateLeecher(InfoHash infoHash, Peer peer) {
         List<byte[]> keys = List.of(RedisKeys.swarm(infoHash, false, peer.isV6()), RedisKeys.swarm(infoHash, true, peer.isV6()),
                 RedisKeys.SWARMS, RedisKeys.LEECHER_COUNT, RedisKeys.SEEDER_COUNT, RedisKeys.DOWNLOADS);
-        redis.call(r -> r.eval(RedisScripts.GRADUATE, keys, List.of(RedisKeys.peer(peer), nanos(Instant.now()), infoHash.bytes())));
+        redis.call(r -> r.eval(RedisScripts.GRADUATE, keys, List.of(RedisKeys.peer(peer), RedisKeys.nanos(Instant.now()), infoHash.bytes())));
     }
 
     /** Random peers (HRANDFIELD): seeders first for a leecher, leechers only for a seeder. */
@@ -117,7 +111,7 @@ public class RedisPeerStore implements PeerStore {
     /** Walks CHI_I and each swarm with SCAN, deleting in small atomic batches: Redis is never blocked long. */
     @Override
     public long collectGarbage(Instant cutoff) {
-        byte[] cutoffNanos = nanos(cutoff);
+        byte[] cutoffNanos = RedisKeys.nanos(cutoff);
         long cutoffValue = Long.parseLong(new String(cutoffNanos));
         long[] removed = {0};
         forEachSwarm(swarm -> removed[0] += collect(swarm, cutoffNanos, cutoffValue));

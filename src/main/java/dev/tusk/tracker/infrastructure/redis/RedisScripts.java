@@ -59,6 +59,39 @@ final class RedisScripts {
             if redis.call('HLEN', KEYS[1]) == 0 then redis.call('SREM', KEYS[3], KEYS[1]) end
             return removed""");
 
+    /**
+     * KEYS: swarm, other-role swarm, CHI_I, counter, other counter. ARGV: peer, nanos, peer,
+     * nanos... Restores peers with their last-seen times (a migration): a peer already known
+     * with a time as late stays as it is, in whichever role it has.
+     */
+    static final byte[] RESTORE = lua("""
+            local added, moved = 0, 0
+            for i = 1, #ARGV, 2 do
+              local seen = tonumber(ARGV[i + 1])
+              local here = redis.call('HGET', KEYS[1], ARGV[i])
+              local there = redis.call('HGET', KEYS[2], ARGV[i])
+              if (not here or tonumber(here) < seen) and (not there or tonumber(there) < seen) then
+                moved = moved + redis.call('HDEL', KEYS[2], ARGV[i])
+                added = added + redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+              end
+            end
+            if moved > 0 then
+              redis.call('DECRBY', KEYS[5], moved)
+              if redis.call('HLEN', KEYS[2]) == 0 then redis.call('SREM', KEYS[3], KEYS[2]) end
+            end
+            if redis.call('HLEN', KEYS[1]) > 0 then redis.call('SADD', KEYS[3], KEYS[1]) end
+            if added > 0 then redis.call('INCRBY', KEYS[4], added) end
+            return added""");
+
+    /** KEYS: CHI_D. ARGV: info hash, count, info hash, count... Each count only grows. */
+    static final byte[] RAISE_DOWNLOADS = lua("""
+            for i = 1, #ARGV, 2 do
+              if tonumber(redis.call('HGET', KEYS[1], ARGV[i]) or '0') < tonumber(ARGV[i + 1]) then
+                redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+              end
+            end
+            return 0""");
+
     private static byte[] lua(String script) {
         return script.getBytes(StandardCharsets.UTF_8);
     }

@@ -6,7 +6,6 @@ import dev.tusk.tracker.domain.SwarmBrowser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,10 +26,7 @@ public class RedisSwarmBrowser implements SwarmBrowser {
         for (boolean seeders : new boolean[] {true, false}) {
             for (boolean v6 : new boolean[] {false, true}) {
                 Map<byte[], byte[]> swarm = redis.call(r -> r.hgetAll(RedisKeys.swarm(infoHash, seeders, v6)));
-                swarm.forEach((key, nanos) -> {
-                    long n = Long.parseLong(new String(nanos));
-                    peers.add(new PeerView(RedisKeys.peerOf(key), seeders, Instant.ofEpochSecond(0, n)));
-                });
+                swarm.forEach((key, nanos) -> peers.add(new PeerView(RedisKeys.peerOf(key), seeders, RedisKeys.instantOf(nanos))));
             }
         }
         return peers.stream().sorted(Comparator.comparing(PeerView::lastSeen).reversed()).limit(limit).toList();

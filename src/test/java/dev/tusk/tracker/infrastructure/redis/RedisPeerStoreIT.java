@@ -3,6 +3,7 @@ package dev.tusk.tracker.infrastructure.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tusk.testing.Deployments;
+import dev.tusk.testing.TestRedis;
 import dev.tusk.tracker.domain.DataStore;
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
@@ -45,7 +46,7 @@ class RedisPeerStoreIT extends PeerStoreContract {
 
     /** Plain commands, as MoChi or an operator would send them. */
     private static RedisClient plain() {
-        return RedisClient.create("127.0.0.1", 6379);
+        return TestRedis.plain();
     }
 
     private static byte[] raw(String s) {

@@ -1,0 +1,140 @@
+package dev.tusk.kv.application;
+
+import dev.tusk.kv.domain.Catalog;
+import dev.tusk.kv.domain.Catalog.ShardInstance;
+import dev.tusk.kv.domain.Shards;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Loads the catalog at start-up (which starts replication), then every
+ * {@code kv.maintenance_interval}, for each local shard instance: sweeps expired rows; removes
+ * tombstones that every live peer has pulled and that are older than the grace period past what
+ * this instance has seen of every peer (with a peer unreachable or never pulled, tombstones are
+ * kept); compares per-bucket digests with each peer and copies the differing buckets' rows
+ * (anti-entropy; the newer version wins, so repair is safe in both directions).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class KvMaintenance {
+    private static final Logger LOG = Logger.getLogger(KvMaintenance.class.getName());
+
+    /** What one round did. */
+    public record Round(long expiredRemoved, long tombstonesRemoved, long rowsRepaired, List<String> problems) {
+    }
+
+    @Resource
+    TimerService timers;
+    @Inject
+    CatalogService catalog;
+    @Inject
+    Shards shards;
+    @Inject
+    KvSettings settings;
+    @Inject
+    KvMetrics metrics;
+
+    @PostConstruct
+    void start() {
+        try {
+            catalog.reload();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "KV catalog not loaded at start-up (" + e.getMessage() + "); it is loaded at the next change");
+        }
+        long every = settings.maintenanceInterval().toMillis();
+        timers.createIntervalTimer(every, every, new TimerConfig("kv maintenance", false));
+    }
+
+    @Timeout
+    void onTimer() {
+        Round r = runNow();
+        r.problems().forEach(p -> LOG.fine(() -> "KV maintenance: " + p));
+    }
+
+    public Round runNow() {
+        Catalog c = catalog.current();
+        long expired = 0;
+        long tombstones = 0;
+        long repaired = 0;
+        List<String> problems = new java.util.ArrayList<>();
+        for (ShardInstance local : c.instancesIn(settings.zones())) {
+            List<ShardInstance> peers = c.peersOf(local);
+            try {
+                int n = shards.sweepExpired(local, Instant.now());
+                expired += n;
+                metrics.count("tusk.kv.expired.removed", local.id(), n);
+            } catch (Exception e) {
+                problems.add(local.id() + ": expiry sweep failed: " + e.getMessage());
+            }
+            try {
+                long n = removeTombstones(local, peers);
+                tombstones += n;
+                metrics.count("tusk.kv.tombstones.removed", local.id(), n);
+            } catch (Exception e) {
+                problems.add(local.id() + ": tombstones kept: " + e.getMessage());
+            }
+            for (ShardInstance peer : peers) {
+                try {
+                    long n = repair(local, peer);
+                    repaired += n;
+                    metrics.count("tusk.kv.repaired.rows", local.id(), n);
+                } catch (Exception e) {
+                    problems.add(local.id() + ": no digest comparison with " + peer.id() + ": " + e.getMessage());
+                }
+            }
+        }
+        return new Round(expired, tombstones, repaired, problems);
+    }
+
+    private long graceMicros() {
+        return settings.tombstoneGrace().toNanos() / 1000;
+    }
+
+    private long removeTombstones(ShardInstance local, List<ShardInstance> peers) throws Exception {
+        long belowXid = Long.MAX_VALUE;
+        long before = VersionClock.micros(Instant.now()) - graceMicros();
+        for (ShardInstance peer : peers) {
+            long[] theirs = shards.progress(peer, local.id());
+            long[] mine = shards.progress(local, peer.id());
+            if (theirs == null || mine == null) {
+                throw new IllegalStateException(peer.id() + " and " + local.id() + " have not both pulled from each other yet");
+            }
+            belowXid = Math.min(belowXid, theirs[0]);
+            before = Math.min(before, mine[1] - graceMicros());
+        }
+        return shards.removeTombstones(local, belowXid, before);
+    }
+
+    private long repair(ShardInstance local, ShardInstance peer) throws Exception {
+        long settled = VersionClock.micros(Instant.now()) - graceMicros();
+        Map<Integer, String> ours = shards.digests(local, settled);
+        Map<Integer, String> theirs = shards.digests(peer, settled);
+        Set<Integer> buckets = new HashSet<>(ours.keySet());
+        buckets.addAll(theirs.keySet());
+        long repaired = 0;
+        for (int bucket : buckets) {
+            if (!Objects.equals(ours.get(bucket), theirs.get(bucket))) {
+                repaired += shards.applyRows(local, shards.bucket(peer, bucket));
+            }
+        }
+        return repaired;
+    }
+}

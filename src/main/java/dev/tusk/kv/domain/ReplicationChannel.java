@@ -1,0 +1,21 @@
+package dev.tusk.kv.domain;
+
+/** One direction of replication: a local shard instance pulling from one peer instance. */
+public interface ReplicationChannel extends AutoCloseable {
+
+    /** Where this instance stands with the peer: {xid, peer's clock then}, or null if it never pulled. */
+    long[] progress() throws Exception;
+
+    /** The peer's rows after the keyset position (xid, namespace, key, part), at most {@code limit}. */
+    PeerChanges pull(long afterXid, String afterNamespace, String afterKey, String afterPart, int limit) throws Exception;
+
+    /**
+     * Applies the rows and records {@code progressXid} in one local transaction.
+     *
+     * @return rows that were newer than the local ones
+     */
+    int apply(java.util.List<KvRow> rows, long progressXid, long peerNowMicros) throws Exception;
+
+    @Override
+    void close();
+}

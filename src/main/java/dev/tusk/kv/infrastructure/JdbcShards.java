@@ -1,0 +1,146 @@
+package dev.tusk.kv.infrastructure;
+
+import dev.tusk.kv.domain.Catalog.ShardInstance;
+import dev.tusk.kv.domain.KvRow;
+import dev.tusk.kv.domain.PeerChanges;
+import dev.tusk.kv.domain.ReplicationChannel;
+import dev.tusk.kv.domain.Shards;
+import dev.tusk.kv.domain.WriteOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** {@link Shards} over plain JDBC: pooled connections for calls, two of its own per replication channel. */
+@ApplicationScoped
+public class JdbcShards implements Shards {
+
+    @Inject
+    ShardConnections connections;
+    @Inject
+    ShardSchemas schemas;
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T call(ShardInstance instance, Call<T> call) throws SQLException {
+        try (ShardConnections.Lease lease = connections.borrow(instance)) {
+            try {
+                return call.run(lease.connection());
+            } catch (SQLException e) {
+                lease.broken();
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void prepare(ShardInstance instance) {
+        schemas.migrate(instance);
+    }
+
+    @Override
+    public List<KvRow> read(ShardInstance instance, String namespace, String key) throws SQLException {
+        return call(instance, c -> ShardRows.read(c, namespace, key));
+    }
+
+    @Override
+    public WriteOutcome write(ShardInstance instance, KvRow row) throws SQLException {
+        return call(instance, c -> ShardRows.write(c, row));
+    }
+
+    @Override
+    public void addToCounter(ShardInstance instance, String namespace, String key, long delta, long nowMicros, Instant expiresAt)
+            throws SQLException {
+        call(instance, c -> {
+            ShardRows.addToCounter(c, namespace, key, instance.id(), delta, nowMicros, expiresAt);
+            return null;
+        });
+    }
+
+    @Override
+    public long[] progress(ShardInstance instance, String peer) throws SQLException {
+        return call(instance, c -> ShardRows.progress(c, peer));
+    }
+
+    @Override
+    public void forget(ShardInstance instance, String peer) throws SQLException {
+        call(instance, c -> {
+            ShardRows.forget(c, peer);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<Integer, String> digests(ShardInstance instance, long settledBeforeMicros) throws SQLException {
+        return call(instance, c -> ShardRows.digests(c, settledBeforeMicros));
+    }
+
+    @Override
+    public List<KvRow> bucket(ShardInstance instance, int bucket) throws SQLException {
+        return call(instance, c -> ShardRows.bucket(c, bucket));
+    }
+
+    @Override
+    public int applyRows(ShardInstance instance, List<KvRow> rows) throws SQLException {
+        return call(instance, c -> ShardRows.applyRows(c, rows));
+    }
+
+    @Override
+    public long removeTombstones(ShardInstance instance, long belowXid, long beforeMicros) throws SQLException {
+        return call(instance, c -> ShardRows.removeTombstones(c, belowXid, beforeMicros));
+    }
+
+    @Override
+    public int sweepExpired(ShardInstance instance, Instant before) throws SQLException {
+        return call(instance, c -> ShardRows.sweepExpired(c, before));
+    }
+
+    @Override
+    public void retainOnly(List<ShardInstance> instances) {
+        connections.retainOnly(instances);
+    }
+
+    @Override
+    public ReplicationChannel channel(ShardInstance local, ShardInstance peer) throws SQLException {
+        String name = "tusk-kv-repl " + local.id() + "<-" + peer.id();
+        Connection localConnection = connections.open(local, name);
+        try {
+            return new Channel(local, peer, localConnection, connections.open(peer, name));
+        } catch (SQLException e) {
+            ShardConnections.quietlyClose(localConnection);
+            throw e;
+        }
+    }
+
+    private record Channel(ShardInstance local, ShardInstance peer, Connection localConnection, Connection peerConnection)
+            implements ReplicationChannel {
+
+        @Override
+        public long[] progress() throws SQLException {
+            return ShardRows.progress(localConnection, peer.id());
+        }
+
+        @Override
+        public PeerChanges pull(long afterXid, String afterNamespace, String afterKey, String afterPart, int limit)
+                throws SQLException {
+            return ShardRows.pull(peerConnection, afterXid, afterNamespace, afterKey, afterPart, local.id(), limit);
+        }
+
+        @Override
+        public int apply(List<KvRow> rows, long progressXid, long peerNowMicros) throws SQLException {
+            return ShardRows.apply(localConnection, rows, peer.id(), progressXid, peerNowMicros);
+        }
+
+        @Override
+        public void close() {
+            ShardConnections.quietlyClose(localConnection);
+            ShardConnections.quietlyClose(peerConnection);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.tusk.kv.infrastructure;
+
+import dev.tusk.kv.domain.CatalogPublisher;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSDestinationDefinition;
+import jakarta.jms.Topic;
+
+/**
+ * Publishes "the catalog changed" on a JMS topic that every node subscribes to
+ * ({@link CatalogChangeListener}); each node then reads the catalog again from the database.
+ */
+@ApplicationScoped
+@JMSDestinationDefinition(name = JmsCatalogPublisher.TOPIC, interfaceName = "jakarta.jms.Topic", destinationName = "tusk-kv-catalog")
+public class JmsCatalogPublisher implements CatalogPublisher {
+    public static final String TOPIC = "java:/jms/tusk/kv/catalog";
+
+    @Resource(lookup = "java:/ConnectionFactory")
+    private ConnectionFactory factory;
+    @Resource(lookup = TOPIC)
+    private Topic topic;
+
+    @Override
+    public void catalogChanged() {
+        try (JMSContext context = factory.createContext()) {
+            context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, "catalog changed");
+        }
+    }
+}

@@ -57,7 +57,8 @@ public class JdbcCatalogStore implements CatalogStore {
             try (ResultSet rs = s.executeQuery("SELECT name, expire_after_seconds FROM kv_namespace ORDER BY name")) {
                 while (rs.next()) {
                     long seconds = rs.getLong(2);
-                    namespaces.add(new Catalog.Namespace(rs.getString(1), rs.wasNull() ? null : seconds));
+                    Long expiry = rs.wasNull() ? null : seconds;
+                    namespaces.add(new Catalog.Namespace(rs.getString(1), expiry));
                 }
             }
         }

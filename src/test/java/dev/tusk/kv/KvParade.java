@@ -1,0 +1,124 @@
+package dev.tusk.kv;
+
+import dev.tusk.kv.application.CatalogService;
+import dev.tusk.kv.domain.Catalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The KV tests' parade: zones z1, z2 (main PostgreSQL cluster) and z3 (cluster tusk_z3 on port
+ * 5442, stopped and started by the tests), shards s0 and s1, databases made by bin/tusk test
+ * (and z4-s0, a peer one test adds late);
+ * namespaces {@code it} (no expiry) and {@code short} (rows expire after 1 s).
+ */
+final class KvParade {
+    static final List<String> ZONES = List.of("z1", "z2", "z3");
+    static final List<String> SHARDS = List.of("s0", "s1");
+    static final int ZONE3_PORT = Integer.parseInt(System.getProperty("tusk.kv.zone3.port", "5442"));
+
+    private KvParade() {
+    }
+
+    static String url(String zone, String shard) {
+        int port = zone.equals("z3") ? ZONE3_PORT : 5432;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/tusk_kv_" + zone + "_" + shard;
+    }
+
+    static String id(String zone, String shard) {
+        return zone + "-" + shard;
+    }
+
+    static void setUp(CatalogService catalog) {
+        catalog.edit(e -> {
+            ZONES.forEach(e::putZone);
+            for (int i = 0; i < SHARDS.size(); i++) {
+                e.putShard(SHARDS.get(i), i);
+            }
+            for (String z : ZONES) {
+                for (String s : SHARDS) {
+                    e.putInstance(new Catalog.ShardInstance(id(z, s), s, z, url(z, s), "tusk", "tusk", false));
+                }
+            }
+            e.putNamespace(new Catalog.Namespace("it", null));
+            e.putNamespace(new Catalog.Namespace("short", 1L));
+        });
+    }
+
+    static Connection connect(String zone, String shard) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", "tusk");
+        p.setProperty("password", "tusk");
+        p.setProperty("connectTimeout", "3");
+        return new org.postgresql.Driver().connect(url(zone, shard), p);
+    }
+
+    /** One instance's rows, all of them (tombstones and counter parts too), as one MD5. */
+    static String digest(String zone, String shard) throws SQLException {
+        try (Connection c = connect(zone, shard); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(namespace || '/' || key || '/' || part"
+                        + " || '/' || kind || '/' || ts || '/' || origin || '/' || coalesce(md5(value), '-'), ',' ORDER BY namespace, key, part)), '')"
+                        + " FROM kv_row")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Whether every live instance of each shard holds the same rows. */
+    static boolean converged(List<String> zones) {
+        try {
+            for (String s : SHARDS) {
+                String first = digest(zones.get(0), s);
+                for (String z : zones.subList(1, zones.size())) {
+                    if (!first.equals(digest(z, s))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    static long count(String zone, String shard, String where) throws SQLException {
+        try (Connection c = connect(zone, shard); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM kv_row WHERE " + where)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static void stopZone3() {
+        pgCtl("stop", "-m", "fast");
+    }
+
+    static void startZone3() {
+        pgCtl("start");
+    }
+
+    private static void pgCtl(String... action) {
+        try {
+            String version = new String(new ProcessBuilder("bash", "-c", "ls /usr/lib/postgresql | sort -n | tail -1")
+                    .start().getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            List<String> command = new java.util.ArrayList<>(List.of("pg_ctlcluster", version, "tusk_z3"));
+            command.addAll(List.of(action));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("pg_ctlcluster " + String.join(" ", action) + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -41,8 +41,8 @@ public class KvMetrics {
         }
     }
 
-    /** What the admin API shows of a task. */
-    public record TaskStatus(String shard, String local, String peer, double lagSeconds, long rowsApplied, long conflicts,
+    /** What the admin API shows of a task (lag null until it first caught up). */
+    public record TaskStatus(String shard, String local, String peer, Double lagSeconds, long rowsApplied, long conflicts,
             long errors, double lastSuccessSecondsAgo, double clockSkewSeconds) {
     }
 
@@ -103,7 +103,8 @@ public class KvMetrics {
         return running.stream().map(t -> {
             TaskFigures f = t.figures();
             long last = f.lastSuccessMicros.get();
-            return new TaskStatus(t.local().shard(), t.local().id(), t.peer().id(), f.lagSeconds(), f.applied.get(),
+            double lag = f.lagSeconds();
+            return new TaskStatus(t.local().shard(), t.local().id(), t.peer().id(), Double.isNaN(lag) ? null : lag, f.applied.get(),
                     f.conflicts.get(), f.errors.get(), last == 0 ? -1 : (now - last) / 1e6, f.skewMicros.get() / 1e6);
         }).toList();
     }

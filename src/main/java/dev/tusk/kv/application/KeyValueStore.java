@@ -25,6 +25,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class KeyValueStore {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(KeyValueStore.class.getName());
 
     @Inject
     CatalogService catalog;
@@ -137,6 +138,7 @@ public class KeyValueStore {
         } catch (KvException e) {
             throw e;
         } catch (Exception e) {
+            LOG.log(java.util.logging.Level.WARNING, "shard instance " + instance.id() + " failed a call", e);
             throw new KvException(Reason.UNAVAILABLE, "shard instance " + instance.id() + " did not answer", e);
         }
     }

@@ -28,7 +28,23 @@ public class JdbcShards implements Shards {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * Runs a call on a pooled connection; when the connection turns out to be dead (the server
+     * restarted or ended it), once more on a new one. Every call is safe to repeat: writes keep
+     * the newer version, and a repeated write finds its own version stored.
+     */
     private <T> T call(ShardInstance instance, Call<T> call) throws SQLException {
+        try {
+            return once(instance, call);
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("08")) {
+                throw e;
+            }
+            return once(instance, call);
+        }
+    }
+
+    private <T> T once(ShardInstance instance, Call<T> call) throws SQLException {
         try (ShardConnections.Lease lease = connections.borrow(instance)) {
             try {
                 return call.run(lease.connection());

@@ -104,7 +104,7 @@ public class ShardConnections {
 
     private final class Pool {
         private final ShardInstance instance;
-        private final Deque<Connection> idle = new ArrayDeque<>();
+        private final Deque<Idle> idle = new ArrayDeque<>();
         private final Semaphore permits;
         private volatile boolean closed;
 
@@ -123,12 +123,19 @@ public class ShardConnections {
                 throw new SQLException("interrupted", e);
             }
             try {
-                Connection c;
-                synchronized (idle) {
-                    c = idle.pollFirst();
-                }
-                if (c == null || c.isClosed()) {
-                    c = open(instance, "tusk-kv-client");
+                Connection c = null;
+                while (c == null) {
+                    Idle candidate;
+                    synchronized (idle) {
+                        candidate = idle.pollFirst();
+                    }
+                    if (candidate == null) {
+                        c = open(instance, "tusk-kv-client");
+                    } else if (candidate.usable()) {
+                        c = candidate.connection();
+                    } else {
+                        quietlyClose(candidate.connection());
+                    }
                 }
                 c.setAutoCommit(true);
                 return new Lease(this, c);
@@ -144,7 +151,7 @@ public class ShardConnections {
                     quietlyClose(c);
                 } else {
                     synchronized (idle) {
-                        idle.addFirst(c);
+                        idle.addFirst(new Idle(c, System.nanoTime()));
                     }
                 }
             } catch (SQLException e) {
@@ -157,8 +164,21 @@ public class ShardConnections {
         void close() {
             closed = true;
             synchronized (idle) {
-                idle.forEach(ShardConnections::quietlyClose);
+                idle.forEach(i -> quietlyClose(i.connection()));
                 idle.clear();
+            }
+        }
+    }
+
+    /** A pooled connection and when it was given back; one idle for a while is checked before use. */
+    private record Idle(Connection connection, long since) {
+        private static final long CHECK_AFTER_NANOS = 2_000_000_000L;
+
+        boolean usable() {
+            try {
+                return !connection.isClosed() && (System.nanoTime() - since < CHECK_AFTER_NANOS || connection.isValid(2));
+            } catch (SQLException e) {
+                return false;
             }
         }
     }

@@ -64,7 +64,9 @@ final class ShardRows {
             ps.setString(3, row.part());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return WriteOutcome.lostTo(new Version(rs.getLong(1), rs.getString(2)));
+                Version stored = new Version(rs.getLong(1), rs.getString(2));
+                // the same version already stored: this write was applied before (a repeated call)
+                return stored.equals(row.version()) ? WriteOutcome.written(stored) : WriteOutcome.lostTo(stored);
             }
         }
     }

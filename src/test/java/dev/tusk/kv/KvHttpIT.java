@@ -86,6 +86,17 @@ class KvHttpIT {
     }
 
     @Test
+    void replicationMetricsArePublishedPerShardAndPeer() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            String metrics = RawHttp.get(9990, "/metrics").text();
+            return metrics.contains("tusk_kv_replication_lag_seconds{") && metrics.contains("local=\"z1-s0\"")
+                    && metrics.contains("peer=\"z2-s0\"") && metrics.contains("tusk_kv_replication_rows_applied_total{")
+                    && metrics.contains("tusk_kv_replication_last_success_seconds{") && metrics.contains("tusk_kv_clock_skew_seconds{")
+                    && metrics.contains("tusk_kv_replication_errors_total{") && metrics.contains("tusk_kv_replication_conflicts_total{");
+        });
+    }
+
+    @Test
     void badCatalogEditsAreProblemsAndChangeNothing() {
         RawHttp.Reply gap = admin("PUT", "/shards/s9", "{\"position\":9}");
         assertThat(gap.status()).isEqualTo(400);

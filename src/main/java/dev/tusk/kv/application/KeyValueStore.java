@@ -132,8 +132,10 @@ public class KeyValueStore {
         T run() throws Exception;
     }
 
-    private static <T> T call(ShardInstance instance, ShardCall<T> call) {
+    /** Runs a call on a shard instance, its schema brought up to date first (once per instance). */
+    private <T> T call(ShardInstance instance, ShardCall<T> call) {
         try {
+            shards.prepare(instance);
             return call.run();
         } catch (KvException e) {
             throw e;

@@ -17,7 +17,7 @@ public class ShardSchemas {
     private static final Logger LOG = Logger.getLogger(ShardSchemas.class.getName());
     private final Set<String> migrated = ConcurrentHashMap.newKeySet();
 
-    public void migrate(ShardInstance instance) {
+    public synchronized void migrate(ShardInstance instance) {
         if (migrated.contains(instance.id())) {
             return;
         }

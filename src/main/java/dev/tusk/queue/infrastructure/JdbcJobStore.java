@@ -1,5 +1,6 @@
 package dev.tusk.queue.infrastructure;
 
+import dev.tusk.platform.persistence.Jdbc;
 import dev.tusk.platform.persistence.SchemaMigrations;
 import dev.tusk.queue.domain.Job;
 import dev.tusk.queue.domain.JobStore;
@@ -35,17 +36,8 @@ public class JdbcJobStore implements JobStore {
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource dataSource;
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T withConnection(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("job store: " + e.getMessage(), e);
-        }
+    private <T> T withConnection(Jdbc.Work<T> work) {
+        return Jdbc.withConnection(dataSource, work, e -> new IllegalStateException("job store: " + e.getMessage(), e));
     }
 
     @Override

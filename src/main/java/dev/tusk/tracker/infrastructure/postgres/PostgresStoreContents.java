@@ -1,5 +1,6 @@
 package dev.tusk.tracker.infrastructure.postgres;
 
+import dev.tusk.platform.persistence.Jdbc;
 import dev.tusk.platform.persistence.SchemaMigrations;
 import dev.tusk.tracker.domain.ByteKey;
 import dev.tusk.tracker.domain.InfoHash;
@@ -40,17 +41,8 @@ public class PostgresStoreContents implements StoreContents {
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     private DataSource dataSource;
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T withConnection(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreUnavailableException("PostgreSQL store failed: " + e.getMessage(), e);
-        }
+    private <T> T withConnection(Jdbc.Work<T> work) {
+        return Jdbc.withConnection(dataSource, work, e -> new StoreUnavailableException("PostgreSQL store failed: " + e.getMessage(), e));
     }
 
     @Override

@@ -63,6 +63,8 @@ class KvReplicationIT {
     KvMaintenance maintenance;
     @Inject
     Shards shards;
+    @Inject
+    dev.tusk.kv.infrastructure.ShardConnections connections;
 
     @BeforeEach
     void parade() {
@@ -310,6 +312,39 @@ class KvReplicationIT {
         // decommissioned: its peers no longer wait for it (tombstone cleanup) nor pull from it
         assertThat(catalog.current().peersOf(catalog.current().instance("s0", "z1").orElseThrow()))
                 .extracting(Catalog.ShardInstance::id).doesNotContain("z4-s0");
+    }
+
+    /** A change made in plain SQL (no JMS notice, as from a node whose broker is not shared) still arrives. */
+    @Test
+    void aCatalogChangeThatMissedTheTopicReachesTheNodeAtItsNextRound() throws Exception {
+        String namespace = unique("late");
+        try (Connection c = dev.tusk.testing.TestDatabase.connect();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO kv_namespace (name) VALUES (?)")) {
+            ps.setString(1, namespace);
+            ps.executeUpdate();
+        }
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> catalog.current().namespace(namespace).isPresent());
+            assertThat(kv.put("z2", namespace, "k", ValueKind.JSON, json("v"), null).written()).isTrue();
+        } finally {
+            catalog.edit(e -> e.removeNamespace(namespace));
+        }
+    }
+
+    /** Tusk's own transactions on a shard instance cannot stay open past kv.transaction_timeout (3 s here). */
+    @Test
+    void aTransactionLeftOpenOnTuskConnectionsIsEnded() throws Exception {
+        Catalog.ShardInstance z1 = catalog.current().instance("s0", "z1").orElseThrow();
+        try (Connection c = connections.open(z1, "tusk-kv-test")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO kv_row (namespace, key, part, kind, value, ts, origin, bucket)"
+                    + " VALUES ('it', 'abandoned', '', 'json', '1', 1, 'z1-s0', 0)")) {
+                ps.executeUpdate();
+            }
+            Thread.sleep(3500);
+            assertThatThrownBy(c::commit).isInstanceOf(java.sql.SQLException.class);
+        }
+        assertThat(KvParade.count("z1", "s0", "key = 'abandoned'")).isZero();
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * The catalog as this node knows it. An edit is stored in one transaction, then announced to
  * every node on the catalog topic; each node (this one too) reloads it and its replication
- * follows: new peers start replicating, removed ones stop, without a restart.
+ * follows: new peers start replicating, removed ones stop, without a restart. Every
+ * maintenance round also checks the catalog's version, so no change is missed for long.
  */
 @ApplicationScoped
 public class CatalogService {
@@ -24,15 +25,29 @@ public class CatalogService {
     Replicator replicator;
 
     private final AtomicReference<Catalog> current = new AtomicReference<>(Catalog.EMPTY);
+    private long loadedVersion = -1;
 
     public Catalog current() {
         return current.get();
     }
 
     public synchronized void reload() {
+        // the version first: a change made meanwhile makes the next check reload again
+        loadedVersion = store.version();
         Catalog catalog = store.load();
         current.set(catalog);
         replicator.reconcile(catalog);
+    }
+
+    /**
+     * Reloads the catalog if it changed since this node last loaded it: how a node that missed
+     * the topic's notice (its broker not shared with the editing node's, or a change made in
+     * plain SQL) still applies every change, at its next maintenance round.
+     */
+    public synchronized void reloadIfChanged() {
+        if (store.version() != loadedVersion) {
+            reload();
+        }
     }
 
     /** @throws IllegalArgumentException when the edits would break the catalog (nothing is changed) */

@@ -24,7 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * Loads the catalog at start-up (which starts replication), then every
- * {@code kv.maintenance_interval}, for each local shard instance: sweeps expired rows; removes
+ * {@code kv.maintenance_interval}: reloads the catalog if its version changed, and for each
+ * local shard instance sweeps expired rows; removes
  * tombstones that every live peer has pulled and that are older than the grace period past what
  * this instance has seen of every peer (with a peer unreachable or never pulled, tombstones are
  * kept); compares per-bucket digests with each peer and copies the differing buckets' rows
@@ -70,11 +71,16 @@ public class KvMaintenance {
     }
 
     public Round runNow() {
+        List<String> problems = new java.util.ArrayList<>();
+        try {
+            catalog.reloadIfChanged();
+        } catch (RuntimeException e) {
+            problems.add("catalog not reloaded: " + e.getMessage());
+        }
         Catalog c = catalog.current();
         long expired = 0;
         long tombstones = 0;
         long repaired = 0;
-        List<String> problems = new java.util.ArrayList<>();
         for (ShardInstance local : c.instancesIn(settings.zones())) {
             List<ShardInstance> peers = c.peersOf(local);
             try {

@@ -36,6 +36,9 @@ public class KvSettings {
     @ConfigProperty(name = "kv.statement_timeout")
     String statementTimeout;
     @Inject
+    @ConfigProperty(name = "kv.transaction_timeout")
+    String transactionTimeout;
+    @Inject
     @ConfigProperty(name = "kv.pool_size")
     int poolSize;
     @Inject
@@ -51,6 +54,7 @@ public class KvSettings {
     private Duration base;
     private Duration max;
     private Duration statement;
+    private Duration transaction;
     private Duration grace;
     private Duration maintenance;
 
@@ -63,6 +67,7 @@ public class KvSettings {
         base = GoDuration.parse(backoffBase);
         max = GoDuration.parse(backoffMax);
         statement = GoDuration.parse(statementTimeout);
+        transaction = GoDuration.parse(transactionTimeout);
         grace = GoDuration.parse(tombstoneGrace);
         maintenance = GoDuration.parse(maintenanceInterval);
         if (batchSize < 1 || poolSize < 1) {
@@ -96,6 +101,10 @@ public class KvSettings {
 
     public Duration statementTimeout() {
         return statement;
+    }
+
+    public Duration transactionTimeout() {
+        return transaction;
     }
 
     public int poolSize() {

@@ -7,6 +7,9 @@ public interface CatalogStore {
 
     Catalog load();
 
+    /** A number that every change of the catalog tables increases (also changes made in plain SQL). */
+    long version();
+
     /** The edits a change may make; each refuses what breaks the catalog with IllegalArgumentException. */
     interface Editor {
         void putZone(String name);

@@ -31,6 +31,16 @@ public class JdbcCatalogStore implements CatalogStore {
         }
     }
 
+    @Override
+    public long version() {
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version FROM kv_catalog_version")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the KV catalog cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     private static Catalog load(Connection c) throws SQLException {
         List<String> zones = new ArrayList<>();
         List<Catalog.Shard> shards = new ArrayList<>();

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Connections to shard instances, which the catalog names at run time (so they cannot be
  * WildFly datasources): plain JDBC with connect, login and socket timeouts, so that a zone that
- * is down or hung fails a call instead of holding it, and a small pool per instance.
+ * is down or hung fails a call instead of holding it, statement and idle-in-transaction limits
+ * ({@code kv.transaction_timeout}), so that no transaction of Tusk's holds an instance's
+ * horizon back for long, and a small pool per instance.
  */
 @ApplicationScoped
 public class ShardConnections {
@@ -41,6 +43,8 @@ public class ShardConnections {
         p.setProperty("socketTimeout", Integer.toString(timeout * 3));
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("ApplicationName", applicationName);
+        long limit = settings.transactionTimeout().toMillis();
+        p.setProperty("options", "-c statement_timeout=" + limit + " -c idle_in_transaction_session_timeout=" + limit);
         Connection c = new org.postgresql.Driver().connect(instance.jdbcUrl(), p);
         if (c == null) {
             throw new SQLException("not a PostgreSQL JDBC URL: " + instance.jdbcUrl());

@@ -1,0 +1,112 @@
+package dev.tusk.media.application;
+
+import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.MediaRepository;
+import dev.tusk.media.domain.MediaStore;
+import dev.tusk.queue.application.JobQueue;
+import dev.tusk.queue.domain.JobContext;
+import dev.tusk.queue.domain.JobHandler;
+import dev.tusk.queue.domain.JobOutcome;
+import dev.tusk.queue.domain.JobQueues;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * pict-rs's cleanup chain on the {@code cleanup} queue: Alias (delete the alias; the last one of
+ * a hash queues Hash), Hash (with no alias left: queue Identifier for the original and every
+ * variant file, then delete the variant and hash rows), Identifier (delete the file, gone is
+ * fine, and its details). Each step's jobs are queued in its own transaction, so a step either
+ * happens with its follow-ups or not at all.
+ */
+public final class CleanupHandlers {
+    private CleanupHandlers() {
+    }
+
+    @ApplicationScoped
+    public static class Alias implements JobHandler {
+        @Inject
+        MediaRepository.Aliases aliases;
+        @Inject
+        JobQueue queue;
+
+        @Override
+        public String type() {
+            return MediaJobs.CLEANUP_ALIAS;
+        }
+
+        @Override
+        public JobOutcome run(JobContext context) {
+            String alias = MediaJobs.args(context).getString("alias");
+            ContentHash hash = aliases.hash(alias).orElse(null);
+            if (hash == null) {
+                return JobOutcome.SUCCESS;
+            }
+            aliases.cleanup(alias);
+            if (aliases.forHash(hash).isEmpty()) {
+                queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_HASH, MediaJobs.json("hash", hash.slug()), "cleanup-hash:" + hash.slug());
+            }
+            return JobOutcome.SUCCESS;
+        }
+    }
+
+    @ApplicationScoped
+    public static class Hash implements JobHandler {
+        @Inject
+        MediaRepository.Hashes hashes;
+        @Inject
+        MediaRepository.Aliases aliases;
+        @Inject
+        MediaRepository.Variants variants;
+        @Inject
+        JobQueue queue;
+
+        @Override
+        public String type() {
+            return MediaJobs.CLEANUP_HASH;
+        }
+
+        @Override
+        public JobOutcome run(JobContext context) {
+            ContentHash hash = ContentHash.fromSlug(MediaJobs.args(context).getString("hash"));
+            String original = hashes.identifier(hash).orElse(null);
+            if (original == null || !aliases.forHash(hash).isEmpty()) {
+                return JobOutcome.SUCCESS;
+            }
+            List<String> files = new ArrayList<>();
+            files.add(original);
+            for (String[] v : variants.all(hash)) {
+                files.add(v[1]);
+                variants.remove(hash, v[0]);
+            }
+            hashes.cleanup(hash);
+            for (String identifier : files) {
+                queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_IDENTIFIER, MediaJobs.json("identifier", identifier),
+                        "cleanup-identifier:" + identifier);
+            }
+            return JobOutcome.SUCCESS;
+        }
+    }
+
+    @ApplicationScoped
+    public static class Identifier implements JobHandler {
+        @Inject
+        MediaStore store;
+        @Inject
+        MediaRepository.Details details;
+
+        @Override
+        public String type() {
+            return MediaJobs.CLEANUP_IDENTIFIER;
+        }
+
+        @Override
+        public JobOutcome run(JobContext context) throws Exception {
+            String identifier = MediaJobs.args(context).getString("identifier");
+            details.cleanup(identifier);
+            store.delete(identifier);
+            return JobOutcome.SUCCESS;
+        }
+    }
+}

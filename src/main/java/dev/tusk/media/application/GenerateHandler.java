@@ -1,0 +1,107 @@
+package dev.tusk.media.application;
+
+import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.ImageDetails;
+import dev.tusk.media.domain.ImageFormat;
+import dev.tusk.media.domain.Inserted;
+import dev.tusk.media.domain.MediaRepository;
+import dev.tusk.media.domain.MediaStore;
+import dev.tusk.platform.persistence.AfterTransaction;
+import dev.tusk.queue.domain.JobContext;
+import dev.tusk.queue.domain.JobHandler;
+import dev.tusk.queue.domain.JobOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import javax.imageio.ImageIO;
+
+/**
+ * Generate: a thumbnail variant of an original, at most {@code size} pixels on its longer side
+ * (never enlarged), in the requested format. Queued with a unique key per (hash, variant), so
+ * it runs once however many requests or nodes ask at the same time; a variant already there
+ * ends it at once.
+ */
+@ApplicationScoped
+public class GenerateHandler implements JobHandler {
+
+    @Inject
+    MediaStore store;
+    @Inject
+    MediaRepository.Hashes hashes;
+    @Inject
+    MediaRepository.Variants variants;
+    @Inject
+    MediaRepository.Details details;
+    @Inject
+    AfterTransaction after;
+
+    @Override
+    public String type() {
+        return MediaJobs.GENERATE;
+    }
+
+    @Override
+    public JobOutcome run(JobContext context) throws Exception {
+        JsonObject args = MediaJobs.args(context);
+        ContentHash hash = ContentHash.fromSlug(args.getString("hash"));
+        String variant = args.getString("variant");
+        int size = args.getInt("size");
+        ImageFormat format = ImageFormat.ofExtension(args.getString("format")).orElseThrow();
+        if (variants.identifier(hash, variant).isPresent()) {
+            return JobOutcome.SUCCESS;
+        }
+        String original = hashes.identifier(hash).orElse(null);
+        if (original == null) {
+            return JobOutcome.ABORT;
+        }
+        BufferedImage source;
+        try (InputStream in = store.open(original)) {
+            source = ImageIO.read(in);
+        }
+        BufferedImage thumbnail = scale(source, size, format);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!ImageIO.write(thumbnail, format.extension(), out)) {
+            throw new IOException("no " + format.extension() + " writer");
+        }
+        String identifier = store.save("variants", new ByteArrayInputStream(out.toByteArray()));
+        after.onRollback(() -> delete(identifier));
+        if (variants.relate(hash, variant, identifier) == Inserted.ALREADY_EXISTS) {
+            after.onCommit(() -> delete(identifier));
+        } else {
+            details.relate(identifier, new ImageDetails(thumbnail.getWidth(), thumbnail.getHeight(), null, format, Instant.now()));
+        }
+        return JobOutcome.SUCCESS;
+    }
+
+    static BufferedImage scale(BufferedImage source, int size, ImageFormat format) {
+        double factor = Math.min(1.0, (double) size / Math.max(source.getWidth(), source.getHeight()));
+        int w = Math.max(1, (int) Math.round(source.getWidth() * factor));
+        int h = Math.max(1, (int) Math.round(source.getHeight() * factor));
+        boolean alpha = format == ImageFormat.PNG || format == ImageFormat.GIF;
+        BufferedImage target = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(source, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    private void delete(String identifier) {
+        try {
+            store.delete(identifier);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

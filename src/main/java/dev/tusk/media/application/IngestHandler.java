@@ -1,0 +1,134 @@
+package dev.tusk.media.application;
+
+import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.ImageDetails;
+import dev.tusk.media.domain.Inserted;
+import dev.tusk.media.domain.MediaException;
+import dev.tusk.media.domain.MediaRepository;
+import dev.tusk.media.domain.MediaStore;
+import dev.tusk.platform.persistence.AfterTransaction;
+import dev.tusk.queue.domain.JobContext;
+import dev.tusk.queue.domain.JobHandler;
+import dev.tusk.queue.domain.JobOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Ingest: checks the uploaded bytes are an image (magic number, full decode, limits), hashes
+ * them, keeps one file per content hash (a duplicate reuses the stored one), records details,
+ * creates an alias and its delete token, and completes the upload, all in the job's
+ * transaction. A refused file completes the upload with the error and leaves nothing behind;
+ * files follow the transaction (a new original is removed if it rolls back, the temporary one
+ * once it commits).
+ */
+@ApplicationScoped
+public class IngestHandler implements JobHandler {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    MediaStore store;
+    @Inject
+    MediaRepository.Hashes hashes;
+    @Inject
+    MediaRepository.Aliases aliases;
+    @Inject
+    MediaRepository.Details details;
+    @Inject
+    MediaRepository.Uploads uploads;
+    @Inject
+    ImageInspector inspector;
+    @Inject
+    UploadNotices notices;
+    @Inject
+    AfterTransaction after;
+
+    @Override
+    public String type() {
+        return MediaJobs.INGEST;
+    }
+
+    @Override
+    public JobOutcome run(JobContext context) throws Exception {
+        JsonObject args = MediaJobs.args(context);
+        UUID upload = UUID.fromString(args.getString("upload"));
+        String temporary = args.getString("identifier");
+        byte[] bytes;
+        try (InputStream in = store.open(temporary)) {
+            bytes = in.readAllBytes();
+        } catch (FileNotFoundException e) {
+            complete(upload, failure(new MediaException(500, "upload-lost", "the uploaded file is gone")));
+            return JobOutcome.ABORT;
+        }
+        String result;
+        try {
+            result = ingest(bytes);
+        } catch (MediaException refused) {
+            result = failure(refused);
+        }
+        complete(upload, result);
+        after.onCommit(() -> delete(temporary));
+        return JobOutcome.SUCCESS;
+    }
+
+    private String ingest(byte[] bytes) throws IOException, NoSuchAlgorithmException {
+        ImageDetails d = inspector.inspect(bytes);
+        ContentHash hash = ContentHash.of(MessageDigest.getInstance("SHA-256").digest(bytes), bytes.length, d.format());
+        String identifier = hashes.identifier(hash).orElse(null);
+        if (identifier == null) {
+            String stored = store.save("originals", new ByteArrayInputStream(bytes));
+            after.onRollback(() -> delete(stored));
+            if (hashes.create(hash, stored, d.createdAt()) == Inserted.CREATED) {
+                identifier = stored;
+                details.relate(identifier, d);
+            } else {
+                // another ingest stored the same bytes first: keep its file
+                after.onCommit(() -> delete(stored));
+                identifier = hashes.identifier(hash).orElseThrow();
+            }
+        }
+        ImageDetails kept = details.get(identifier).orElse(d);
+        String alias = UUID.randomUUID() + "." + d.format().extension();
+        String token = token();
+        if (aliases.create(alias, token, hash) != Inserted.CREATED) {
+            throw new IllegalStateException("alias collision");
+        }
+        return Json.createObjectBuilder().add("alias", alias).add("delete_token", token)
+                .add("details", kept.json())
+                .build().toString();
+    }
+
+    private static String token() {
+        byte[] b = new byte[24];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static String failure(MediaException e) {
+        return Json.createObjectBuilder().add("error", Json.createObjectBuilder().add("msg", e.getMessage()).add("code", e.code())
+                .add("status", e.status())).build().toString();
+    }
+
+    private void complete(UUID upload, String result) {
+        uploads.complete(upload, result);
+        after.onCommit(() -> notices.completed(upload));
+    }
+
+    private void delete(String identifier) {
+        try {
+            store.delete(identifier);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

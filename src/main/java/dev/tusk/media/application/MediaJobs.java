@@ -1,0 +1,25 @@
+package dev.tusk.media.application;
+
+/** The media service's job types (on the queue engine) and their unique keys. */
+final class MediaJobs {
+    static final String INGEST = "media.ingest";
+    static final String GENERATE = "media.generate";
+    static final String CLEANUP_ALIAS = "media.cleanup.alias";
+    static final String CLEANUP_HASH = "media.cleanup.hash";
+    static final String CLEANUP_IDENTIFIER = "media.cleanup.identifier";
+
+    private MediaJobs() {
+    }
+
+    static String json(String... keysAndValues) {
+        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            b.add(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return b.build().toString();
+    }
+
+    static jakarta.json.JsonObject args(dev.tusk.queue.domain.JobContext context) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(context.job().arguments())).readObject();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tusk.media.infrastructure;
+
+import dev.tusk.media.domain.MediaStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Files in a directory ({@code media.store.path}). Identifiers are {@code folder/uuid} made
+ * here; anything else (an absolute path, {@code ..}, another folder) is refused, so no request
+ * can reach outside the directory. A file appears whole or not at all (written aside, then
+ * moved into place).
+ */
+@ApplicationScoped
+public class FileMediaStore implements MediaStore {
+    private static final Pattern IDENTIFIER = Pattern.compile("(originals|variants|tmp)/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    @Inject
+    @ConfigProperty(name = "media.store.path")
+    String directory;
+
+    private Path root;
+
+    @PostConstruct
+    void open() {
+        root = Path.of(directory).toAbsolutePath().normalize();
+    }
+
+    private Path path(String identifier) throws IOException {
+        if (identifier == null || !IDENTIFIER.matcher(identifier).matches()) {
+            throw new IOException("not an identifier of this store: " + identifier);
+        }
+        Path p = root.resolve(identifier).normalize();
+        if (!p.startsWith(root)) {
+            throw new IOException("outside the store: " + identifier);
+        }
+        return p;
+    }
+
+    @Override
+    public String save(String folder, InputStream bytes) throws IOException {
+        String identifier = folder + "/" + UUID.randomUUID();
+        Path target = path(identifier);
+        Files.createDirectories(target.getParent());
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        try {
+            Files.copy(bytes, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return identifier;
+    }
+
+    @Override
+    public InputStream open(String identifier) throws IOException {
+        try {
+            return Files.newInputStream(path(identifier));
+        } catch (NoSuchFileException e) {
+            throw new FileNotFoundException(identifier);
+        }
+    }
+
+    @Override
+    public long size(String identifier) throws IOException {
+        try {
+            return Files.size(path(identifier));
+        } catch (NoSuchFileException e) {
+            throw new FileNotFoundException(identifier);
+        }
+    }
+
+    @Override
+    public boolean exists(String identifier) {
+        try {
+            return Files.isRegularFile(path(identifier));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void delete(String identifier) throws IOException {
+        Files.deleteIfExists(path(identifier));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tusk.media.infrastructure;
+
+import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.Inserted;
+import dev.tusk.media.domain.MediaRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@code variants}: generated versions of an image (one per hash and variant name). */
+@ApplicationScoped
+@Transactional
+public class JpaVariants implements MediaRepository.Variants {
+
+    @PersistenceContext(unitName = "tusk")
+    EntityManager em;
+
+    @Override
+    public Inserted relate(ContentHash hash, String variant, String identifier) {
+        int rows = em.createNativeQuery("INSERT INTO variants (id, hash, variant, identifier) VALUES (?1, ?2, ?3, ?4)"
+                + " ON CONFLICT (hash, variant) DO NOTHING")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, hash.bytes()).setParameter(3, variant).setParameter(4, identifier)
+                .executeUpdate();
+        return rows == 1 ? Inserted.CREATED : Inserted.ALREADY_EXISTS;
+    }
+
+    @Override
+    public Optional<String> identifier(ContentHash hash, String variant) {
+        return em.createQuery("SELECT v.identifier FROM VariantEntity v WHERE v.hash = :h AND v.variant = :v", String.class)
+                .setParameter("h", hash.bytes()).setParameter("v", variant).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<String[]> all(ContentHash hash) {
+        return em.createQuery("SELECT v FROM VariantEntity v WHERE v.hash = :h ORDER BY v.variant", VariantEntity.class)
+                .setParameter("h", hash.bytes()).getResultStream().map(v -> new String[] {v.variant, v.identifier}).toList();
+    }
+
+    @Override
+    public void remove(ContentHash hash, String variant) {
+        em.createQuery("DELETE FROM VariantEntity v WHERE v.hash = :h AND v.variant = :v")
+                .setParameter("h", hash.bytes()).setParameter("v", variant).executeUpdate();
+    }
+
+    @Override
+    public void accessed(ContentHash hash, String variant) {
+        em.createNativeQuery("UPDATE variants SET accessed = now() WHERE hash = ?1 AND variant = ?2")
+                .setParameter(1, hash.bytes()).setParameter(2, variant).executeUpdate();
+    }
+}

@@ -14,6 +14,6 @@ public class DetailsEntity {
     @Column(name = "identifier")
     String identifier;
     @Column(name = "json", nullable = false)
-    @ColumnTransformer(read = "json::text", write = "?::jsonb")
+    @ColumnTransformer(read = "json::text", write = "cast(? as jsonb)")
     String json;
 }

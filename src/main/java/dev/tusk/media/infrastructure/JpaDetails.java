@@ -18,7 +18,7 @@ public class JpaDetails implements MediaRepository.Details {
 
     @Override
     public void relate(String identifier, ImageDetails d) {
-        em.createNativeQuery("INSERT INTO details (identifier, json) VALUES (?1, ?2::jsonb) ON CONFLICT (identifier) DO NOTHING")
+        em.createNativeQuery("INSERT INTO details (identifier, json) VALUES (?1, cast(?2 as jsonb)) ON CONFLICT (identifier) DO NOTHING")
                 .setParameter(1, identifier).setParameter(2, d.json().toString()).executeUpdate();
     }
 

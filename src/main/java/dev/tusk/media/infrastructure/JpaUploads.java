@@ -41,7 +41,7 @@ public class JpaUploads implements MediaRepository.Uploads {
 
     @Override
     public void complete(UUID id, String resultJson) {
-        em.createNativeQuery("UPDATE uploads SET result = ?1::jsonb WHERE id = ?2").setParameter(1, resultJson).setParameter(2, id)
+        em.createNativeQuery("UPDATE uploads SET result = cast(?1 as jsonb) WHERE id = ?2").setParameter(1, resultJson).setParameter(2, id)
                 .executeUpdate();
     }
 

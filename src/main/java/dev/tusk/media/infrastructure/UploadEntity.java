@@ -16,7 +16,7 @@ public class UploadEntity {
     @Column(name = "id")
     UUID id;
     @Column(name = "result")
-    @ColumnTransformer(read = "result::text", write = "?::jsonb")
+    @ColumnTransformer(read = "result::text", write = "cast(? as jsonb)")
     String result;
     @Column(name = "created_at", nullable = false)
     OffsetDateTime createdAt;

@@ -45,7 +45,7 @@ public final class CleanupHandlers {
             }
             aliases.cleanup(alias);
             if (aliases.forHash(hash).isEmpty()) {
-                queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_HASH, MediaJobs.json("hash", hash.slug()), "cleanup-hash:" + hash.slug());
+                cleanupHash(queue, hash);
             }
             return JobOutcome.SUCCESS;
         }
@@ -81,10 +81,7 @@ public final class CleanupHandlers {
                 variants.remove(hash, v[0]);
             }
             hashes.cleanup(hash);
-            for (String identifier : files) {
-                queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_IDENTIFIER, MediaJobs.json("identifier", identifier),
-                        "cleanup-identifier:" + identifier);
-            }
+            files.forEach(identifier -> cleanupIdentifier(queue, identifier));
             return JobOutcome.SUCCESS;
         }
     }
@@ -108,5 +105,48 @@ public final class CleanupHandlers {
             store.delete(identifier);
             return JobOutcome.SUCCESS;
         }
+    }
+
+    /** Variant: one variant of a hash goes, its file with an Identifier job. */
+    @ApplicationScoped
+    public static class Variant implements JobHandler {
+        @Inject
+        MediaRepository.Variants variants;
+        @Inject
+        JobQueue queue;
+
+        @Override
+        public String type() {
+            return MediaJobs.CLEANUP_VARIANT;
+        }
+
+        @Override
+        public JobOutcome run(JobContext context) {
+            var args = MediaJobs.args(context);
+            ContentHash hash = ContentHash.fromSlug(args.getString("hash"));
+            String variant = args.getString("variant");
+            variants.identifier(hash, variant).ifPresent(identifier -> {
+                variants.remove(hash, variant);
+                cleanupIdentifier(queue, identifier);
+            });
+            return JobOutcome.SUCCESS;
+        }
+    }
+
+    static void cleanupVariant(JobQueue queue, ContentHash hash, String variant) {
+        queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_VARIANT, MediaJobs.json("hash", hash.slug(), "variant", variant),
+                "cleanup-variant:" + hash.slug() + ":" + variant);
+    }
+
+    static void cleanupIdentifier(JobQueue queue, String identifier) {
+        queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_IDENTIFIER, MediaJobs.json("identifier", identifier), "cleanup-identifier:" + identifier);
+    }
+
+    static void cleanupHash(JobQueue queue, ContentHash hash) {
+        queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_HASH, MediaJobs.json("hash", hash.slug()), "cleanup-hash:" + hash.slug());
+    }
+
+    static void cleanupAlias(JobQueue queue, String alias) {
+        queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_ALIAS, MediaJobs.json("alias", alias), "cleanup-alias:" + alias);
     }
 }

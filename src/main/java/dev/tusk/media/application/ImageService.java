@@ -90,7 +90,7 @@ public class ImageService {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             throw new MediaException(403, "invalid-delete-token", "wrong delete token for " + alias);
         }
-        queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_ALIAS, MediaJobs.json("alias", alias), "cleanup-alias:" + alias);
+        CleanupHandlers.cleanupAlias(queue, alias);
     }
 
     private ContentHash hash(String alias) {

@@ -7,6 +7,13 @@ final class MediaJobs {
     static final String CLEANUP_ALIAS = "media.cleanup.alias";
     static final String CLEANUP_HASH = "media.cleanup.hash";
     static final String CLEANUP_IDENTIFIER = "media.cleanup.identifier";
+    static final String CLEANUP_VARIANT = "media.cleanup.variant";
+    static final String CLEANUP_ALL_VARIANTS = "media.cleanup.all_variants";
+    static final String CLEANUP_OUTDATED_VARIANTS = "media.cleanup.outdated_variants";
+    static final String CLEANUP_OUTDATED_PROXIES = "media.cleanup.outdated_proxies";
+    static final String CLEANUP_PRUNE = "media.cleanup.prune";
+    /** The most items a periodic cleanup handles in one run (pict-rs's limit). */
+    static final int BATCH = 2048;
 
     private MediaJobs() {
     }

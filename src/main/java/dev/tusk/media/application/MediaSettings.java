@@ -35,6 +35,15 @@ public class MediaSettings {
     @Inject
     @ConfigProperty(name = "media.upload_expiry")
     String uploadExpiry;
+    @Inject
+    @ConfigProperty(name = "media.variant_max_age")
+    String variantMaxAge;
+    @Inject
+    @ConfigProperty(name = "media.proxy_max_age")
+    String proxyMaxAge;
+    @Inject
+    @ConfigProperty(name = "media.cleanup_interval")
+    String cleanupInterval;
 
     public long maxFileSize() {
         return maxFileSize;
@@ -66,5 +75,17 @@ public class MediaSettings {
 
     public Duration uploadExpiry() {
         return GoDuration.parse(uploadExpiry);
+    }
+
+    public Duration variantMaxAge() {
+        return GoDuration.parse(variantMaxAge);
+    }
+
+    public Duration proxyMaxAge() {
+        return GoDuration.parse(proxyMaxAge);
+    }
+
+    public Duration cleanupInterval() {
+        return GoDuration.parse(cleanupInterval);
     }
 }

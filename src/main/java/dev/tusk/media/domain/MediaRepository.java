@@ -2,6 +2,7 @@ package dev.tusk.media.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +29,17 @@ public final class MediaRepository {
 
         /** The page that starts at the newest hash created at or before {@code date}. */
         HashPage pageByDate(Instant date, int limit);
+
+        /** Where a hash stands in the listing (for paging from it), if it exists. */
+        Optional<HashCursor> bound(ContentHash hash);
+
+        void relateMotionIdentifier(ContentHash hash, String identifier);
+
+        Optional<String> motionIdentifier(ContentHash hash);
+
+        void relateBlurhash(ContentHash hash, String blurhash);
+
+        Optional<String> blurhash(ContentHash hash);
 
         /** Deletes the hash row (its aliases and variants must be gone). */
         void cleanup(ContentHash hash);
@@ -56,6 +68,12 @@ public final class MediaRepository {
         void remove(ContentHash hash, String variant);
 
         void accessed(ContentHash hash, String variant);
+
+        /** Variants last served before {@code before}, oldest first: (hash, variant name). */
+        List<Map.Entry<ContentHash, String>> olderThan(Instant before, int limit);
+
+        /** Any variants at all, up to {@code limit}: (hash, variant name). */
+        List<Map.Entry<ContentHash, String>> any(int limit);
     }
 
     public interface Details {
@@ -80,6 +98,31 @@ public final class MediaRepository {
 
         /** Uploads created before {@code before} that nobody claimed: removed. @return how many */
         int expire(Instant before);
+    }
+
+    /** Remote images fetched by URL and kept under an alias, with their last access. */
+    public interface Proxies {
+        Inserted relate(String url, String alias);
+
+        Optional<String> related(String url);
+
+        void removeRelation(String alias);
+
+        void accessed(String url);
+
+        /** Aliases of proxies last served before {@code before}, oldest first. */
+        List<String> olderThan(Instant before, int limit);
+    }
+
+    /** Which files a store migration already copied (old identifier -> new), so a stopped run resumes. */
+    public interface StoreMigrations {
+        boolean isContinuing();
+
+        void markMigrated(String oldIdentifier, String newIdentifier);
+
+        boolean isMigrated(String oldIdentifier);
+
+        void clear();
     }
 
     public interface Settings {

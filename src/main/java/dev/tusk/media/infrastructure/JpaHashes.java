@@ -95,6 +95,33 @@ public class JpaHashes implements MediaRepository.Hashes {
     }
 
     @Override
+    public Optional<HashCursor> bound(ContentHash hash) {
+        return Optional.ofNullable(em.find(HashEntity.class, hash.bytes())).map(h -> new HashCursor(h.createdAt.toInstant(), hash));
+    }
+
+    @Override
+    public void relateMotionIdentifier(ContentHash hash, String identifier) {
+        em.createQuery("UPDATE HashEntity h SET h.motionIdentifier = :i WHERE h.hash = :h")
+                .setParameter("i", identifier).setParameter("h", hash.bytes()).executeUpdate();
+    }
+
+    @Override
+    public Optional<String> motionIdentifier(ContentHash hash) {
+        return Optional.ofNullable(em.find(HashEntity.class, hash.bytes())).map(h -> h.motionIdentifier);
+    }
+
+    @Override
+    public void relateBlurhash(ContentHash hash, String blurhash) {
+        em.createQuery("UPDATE HashEntity h SET h.blurhash = :b WHERE h.hash = :h")
+                .setParameter("b", blurhash).setParameter("h", hash.bytes()).executeUpdate();
+    }
+
+    @Override
+    public Optional<String> blurhash(ContentHash hash) {
+        return Optional.ofNullable(em.find(HashEntity.class, hash.bytes())).map(h -> h.blurhash);
+    }
+
+    @Override
     public void cleanup(ContentHash hash) {
         em.createQuery("DELETE FROM HashEntity h WHERE h.hash = :h").setParameter("h", hash.bytes()).executeUpdate();
     }

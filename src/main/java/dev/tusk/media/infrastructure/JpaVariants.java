@@ -7,7 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,6 +48,19 @@ public class JpaVariants implements MediaRepository.Variants {
     public void remove(ContentHash hash, String variant) {
         em.createQuery("DELETE FROM VariantEntity v WHERE v.hash = :h AND v.variant = :v")
                 .setParameter("h", hash.bytes()).setParameter("v", variant).executeUpdate();
+    }
+
+    @Override
+    public List<Map.Entry<ContentHash, String>> olderThan(Instant before, int limit) {
+        return em.createQuery("SELECT v FROM VariantEntity v WHERE v.accessed < :t ORDER BY v.accessed, v.id", VariantEntity.class)
+                .setParameter("t", OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).setMaxResults(limit).getResultStream()
+                .map(v -> Map.entry(ContentHash.fromBytes(v.hash), v.variant)).toList();
+    }
+
+    @Override
+    public List<Map.Entry<ContentHash, String>> any(int limit) {
+        return em.createQuery("SELECT v FROM VariantEntity v ORDER BY v.id", VariantEntity.class).setMaxResults(limit)
+                .getResultStream().map(v -> Map.entry(ContentHash.fromBytes(v.hash), v.variant)).toList();
     }
 
     @Override

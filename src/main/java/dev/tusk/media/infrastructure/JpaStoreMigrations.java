@@ -1,0 +1,37 @@
+package dev.tusk.media.infrastructure;
+
+import dev.tusk.media.domain.MediaRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** {@code store_migrations}: what a store migration already copied, kept until it is done. */
+@ApplicationScoped
+@Transactional
+public class JpaStoreMigrations implements MediaRepository.StoreMigrations {
+
+    @PersistenceContext(unitName = "tusk")
+    EntityManager em;
+
+    @Override
+    public boolean isContinuing() {
+        return !em.createQuery("SELECT m.oldIdentifier FROM StoreMigrationEntity m", String.class).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
+    public void markMigrated(String oldIdentifier, String newIdentifier) {
+        em.createNativeQuery("INSERT INTO store_migrations (old_identifier, new_identifier) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, oldIdentifier).setParameter(2, newIdentifier).executeUpdate();
+    }
+
+    @Override
+    public boolean isMigrated(String oldIdentifier) {
+        return em.find(StoreMigrationEntity.class, oldIdentifier) != null;
+    }
+
+    @Override
+    public void clear() {
+        em.createQuery("DELETE FROM StoreMigrationEntity m").executeUpdate();
+    }
+}

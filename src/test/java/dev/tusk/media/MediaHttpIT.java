@@ -238,6 +238,101 @@ class MediaHttpIT {
         assertThat(json(r.body()).getString("msg")).isNotBlank();
     }
 
+    private static HttpResponse<byte[]> internal(String method, String path, String key) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/internal/" + path))
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            if (key != null) {
+                b.header("X-Api-Token", key);
+            }
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final String KEY = "test-internal-key";
+
+    @Test
+    void internalEndpointsNeedTheApiKeyAndWork() throws Exception {
+        assertThat(internal("GET", "hashes", null).statusCode()).isEqualTo(403);
+        assertThat(internal("GET", "hashes", "wrong").statusCode()).isEqualTo(403);
+        // one request each, so that they are created in this order
+        List<String> up = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            up.add(json(Multipart.post("/image", List.of(image("png", 30 + i, 30, 10 + i))).body()).getJsonArray("files")
+                    .getJsonObject(0).getString("file"));
+        }
+        String a0 = up.get(0);
+        String a2 = up.get(2);
+
+        JsonObject first = json(internal("GET", "hashes?limit=2", KEY).body()).getJsonObject("page");
+        assertThat(first.getJsonArray("hashes")).hasSize(2);
+        assertThat(first.getJsonArray("hashes").getJsonObject(0).getJsonArray("aliases").getString(0)).isEqualTo(a2);
+        String next = first.getString("next");
+        JsonObject second = json(internal("GET", "hashes?limit=2&slug=" + next, KEY).body()).getJsonObject("page");
+        assertThat(second.getJsonArray("hashes").getJsonObject(0).getJsonArray("aliases").getString(0)).isEqualTo(a0);
+        assertThat(second.getString("prev")).isEqualTo(first.getString("current"));
+        assertThat(internal("GET", "hashes?limit=0", KEY).statusCode()).isEqualTo(400);
+        assertThat(internal("GET", "hashes?limit=x", KEY).statusCode()).isEqualTo(400);
+        assertThat(internal("GET", "hashes?slug=%21%21", KEY).statusCode()).isEqualTo(400);
+        assertThat(internal("GET", "hashes?timestamp=yesterday", KEY).statusCode()).isEqualTo(400);
+        assertThat(json(internal("GET", "hashes?limit=1&timestamp=2000-01-01T00:00:00Z", KEY).body()).getJsonObject("page")
+                .getJsonArray("hashes")).isEmpty();
+
+        assertThat(json(internal("GET", "aliases?alias=" + a0, KEY).body()).getJsonArray("aliases").getString(0)).isEqualTo(a0);
+        String identifier = json(internal("GET", "identifier?alias=" + a0, KEY).body()).getString("identifier");
+        assertThat(STORE.resolve(identifier)).exists();
+        assertThat(internal("GET", "identifier?alias=nope.png", KEY).statusCode()).isEqualTo(404);
+
+        // variants: made, then all deleted with their files
+        assertThat(send("GET", "/image/process.jpeg?src=" + a0 + "&thumbnail=8").statusCode()).isEqualTo(200);
+        byte[] hash0 = hashOf(a0);
+        String variantFile = identifiersOf(hash0).stream().filter(i -> i.startsWith("variants/")).findFirst().orElseThrow();
+        assertThat(internal("DELETE", "variants", KEY).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(STORE.resolve(variantFile)));
+        assertThat(identifiersOf(hash0)).containsExactly(identifier);
+
+        // a file lost from the store: prune_missing removes its records
+        String a1 = up.get(1);
+        String lost = json(internal("GET", "identifier?alias=" + a1, KEY).body()).getString("identifier");
+        Files.delete(STORE.resolve(lost));
+        assertThat(internal("POST", "prune_missing", KEY).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> hashOf(a1) == null);
+        assertThat(send("GET", "/image/original/" + a0).statusCode()).isEqualTo(200);
+
+        // purge: every alias of the image
+        assertThat(json(internal("POST", "purge?alias=" + a0, KEY).body()).getJsonArray("aliases")).hasSize(1);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(STORE.resolve(identifier)));
+        assertThat(send("GET", "/image/original/" + a0).statusCode()).isEqualTo(404);
+    }
+
+    /** Many first requests for the same thumbnail at once: one job, one variant, one file. */
+    @Test
+    void aThumbnailIsGeneratedOnceForConcurrentRequests() throws Exception {
+        String alias = json(Multipart.post("/image", List.of(image("png", 90, 60, 20))).body()).getJsonArray("files").getJsonObject(0).getString("file");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<HttpResponse<byte[]>>> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            requests.add(pool.submit(() -> send("GET", "/image/process.png?src=" + alias + "&thumbnail=30")));
+        }
+        List<byte[]> bodies = new java.util.ArrayList<>();
+        for (var r : requests) {
+            assertThat(r.get().statusCode()).isEqualTo(200);
+            bodies.add(r.get().body());
+        }
+        pool.shutdown();
+        bodies.forEach(b -> assertThat(b).isEqualTo(bodies.get(0)));
+        assertThat(identifiersOf(hashOf(alias)).stream().filter(i -> i.startsWith("variants/"))).hasSize(1);
+        try (Stream<Path> files = Files.list(STORE.resolve("variants"))) {
+            List<String> all = files.map(p -> "variants/" + p.getFileName()).toList();
+            assertThat(all).containsAll(identifiersOf(hashOf(alias)).stream().filter(i -> i.startsWith("variants/")).toList());
+        }
+    }
+
     @Test
     void healthz() {
         assertThat(send("GET", "/healthz").statusCode()).isEqualTo(200);

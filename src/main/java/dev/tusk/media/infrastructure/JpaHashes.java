@@ -84,7 +84,12 @@ public class JpaHashes implements MediaRepository.Hashes {
             q.setParameter("at", OffsetDateTime.ofInstant(bound.createdAt(), ZoneOffset.UTC)).setParameter("hash", bound.hash().bytes());
         }
         return ((List<Object[]>) q.getResultList()).stream()
-                .map(r -> new HashCursor(((OffsetDateTime) r[1]).toInstant(), ContentHash.fromBytes((byte[]) r[0]))).toList();
+                .map(r -> new HashCursor(instant(r[1]), ContentHash.fromBytes((byte[]) r[0]))).toList();
+    }
+
+    /** Hibernate answers a native timestamptz as Instant or OffsetDateTime, by version. */
+    private static Instant instant(Object value) {
+        return value instanceof Instant i ? i : ((OffsetDateTime) value).toInstant();
     }
 
     private static MediaRepository.HashPage page(List<HashCursor> rows, List<HashCursor> before, int limit) {

@@ -69,6 +69,32 @@ class MediaHttpIT {
         return out.toByteArray();
     }
 
+    /** An animated GIF of {@code frames} frames. */
+    static byte[] gif(int frames) {
+        try {
+            javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (var stream = ImageIO.createImageOutputStream(out)) {
+                writer.setOutput(stream);
+                writer.prepareWriteSequence(null);
+                for (int i = 0; i < frames; i++) {
+                    writer.writeToSequence(new javax.imageio.IIOImage(ImageIO.read(new ByteArrayInputStream(image("png", 16, 16, i))), null, null), null);
+                }
+                writer.endWriteSequence();
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void anAnimatedGifWithinTheFrameLimitIsTaken() {
+        HttpResponse<String> r = Multipart.post("/image", List.of(gif(3)));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(json(r.body()).getJsonArray("files").getJsonObject(0).getJsonObject("details").getInt("frames")).isEqualTo(3);
+    }
+
     private static HttpResponse<byte[]> send(String method, String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080" + path)).method(method, HttpRequest.BodyPublishers.noBody())
@@ -214,6 +240,8 @@ class MediaHttpIT {
         byte[] jpeg = image("jpeg", 200, 200, 4);
         expect(Multipart.post("/image", List.of(Arrays.copyOf(jpeg, jpeg.length * 2 / 3))), 422, "invalid-image");
         expect(Multipart.post("/image", List.of(image("png", 4001, 1, 5))), 413, "dimensions-too-large");
+        expect(Multipart.post("/image", List.of(image("png", 1, 4001, 5))), 413, "dimensions-too-large");
+        expect(Multipart.post("/image", List.of(gif(4))), 413, "too-many-frames");
         byte[] huge = new byte[3 * 1024 * 1024];
         System.arraycopy(png, 0, huge, 0, png.length);
         expect(Multipart.post("/image", List.of(huge)), 413, "file-too-large");

@@ -41,6 +41,12 @@ public final class MediaRepository {
 
         Optional<String> blurhash(ContentHash hash);
 
+        /**
+         * One of {@code count} disjoint slices of all hashes (by their first byte), in hash order,
+         * after {@code after} (null: from the start): how a partitioned job walks them.
+         */
+        List<ContentHash> slice(int index, int count, ContentHash after, int limit);
+
         /** Deletes the hash row (its aliases and variants must be gone). */
         void cleanup(ContentHash hash);
     }
@@ -66,6 +72,8 @@ public final class MediaRepository {
         List<String[]> all(ContentHash hash);
 
         void remove(ContentHash hash, String variant);
+
+        void updateIdentifier(ContentHash hash, String variant, String identifier);
 
         void accessed(ContentHash hash, String variant);
 
@@ -121,6 +129,9 @@ public final class MediaRepository {
         void markMigrated(String oldIdentifier, String newIdentifier);
 
         boolean isMigrated(String oldIdentifier);
+
+        /** Where a file was copied to, if it was. */
+        Optional<String> migrated(String oldIdentifier);
 
         void clear();
     }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * moved into place).
  */
 @ApplicationScoped
+@jakarta.enterprise.inject.Typed(FileMediaStore.class)
 public class FileMediaStore implements MediaStore {
     private static final Pattern IDENTIFIER = Pattern.compile("(originals|variants|tmp)/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -34,6 +35,14 @@ public class FileMediaStore implements MediaStore {
     @PostConstruct
     void open() {
         root = Path.of(directory).toAbsolutePath().normalize();
+    }
+
+    /** Checks that the directory can be written. */
+    public void check() throws IOException {
+        Files.createDirectories(root);
+        if (!Files.isWritable(root)) {
+            throw new IOException("the file store's directory " + root + " is not writable");
+        }
     }
 
     private Path path(String identifier) throws IOException {

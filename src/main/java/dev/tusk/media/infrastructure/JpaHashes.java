@@ -127,6 +127,16 @@ public class JpaHashes implements MediaRepository.Hashes {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public List<ContentHash> slice(int index, int count, ContentHash after, int limit) {
+        List<byte[]> rows = em.createNativeQuery("SELECT hash FROM hashes WHERE get_byte(hash, 0) % :count = :index AND hash > :after"
+                + " ORDER BY hash LIMIT :limit")
+                .setParameter("count", count).setParameter("index", index)
+                .setParameter("after", after == null ? new byte[0] : after.bytes()).setParameter("limit", limit).getResultList();
+        return rows.stream().map(ContentHash::fromBytes).toList();
+    }
+
+    @Override
     public void cleanup(ContentHash hash) {
         em.createQuery("DELETE FROM HashEntity h WHERE h.hash = :h").setParameter("h", hash.bytes()).executeUpdate();
     }

@@ -31,6 +31,11 @@ public class JpaStoreMigrations implements MediaRepository.StoreMigrations {
     }
 
     @Override
+    public java.util.Optional<String> migrated(String oldIdentifier) {
+        return java.util.Optional.ofNullable(em.find(StoreMigrationEntity.class, oldIdentifier)).map(m -> m.newIdentifier);
+    }
+
+    @Override
     public void clear() {
         em.createQuery("DELETE FROM StoreMigrationEntity m").executeUpdate();
     }

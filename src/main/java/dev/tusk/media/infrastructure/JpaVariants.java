@@ -64,6 +64,12 @@ public class JpaVariants implements MediaRepository.Variants {
     }
 
     @Override
+    public void updateIdentifier(ContentHash hash, String variant, String identifier) {
+        em.createQuery("UPDATE VariantEntity v SET v.identifier = :i WHERE v.hash = :h AND v.variant = :v")
+                .setParameter("i", identifier).setParameter("h", hash.bytes()).setParameter("v", variant).executeUpdate();
+    }
+
+    @Override
     public void accessed(ContentHash hash, String variant) {
         em.createNativeQuery("UPDATE variants SET accessed = now() WHERE hash = ?1 AND variant = ?2")
                 .setParameter(1, hash.bytes()).setParameter(2, variant).executeUpdate();

@@ -1,0 +1,67 @@
+package dev.tusk.media.application.migration;
+
+import dev.tusk.platform.batch.BatchJob;
+import dev.tusk.platform.batch.InvalidJobParametersException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * {@code migrate-repo}: copies the whole media repository (hashes, aliases, variants, details,
+ * settings, proxies) into another Tusk database, keeping created_at, delete tokens and access
+ * times; a row already there is success, so it can run again. The target's password is taken
+ * from the environment ({@code TUSK_MIGRATE_REPO_PASSWORD}), never from job parameters, which
+ * the job repository keeps.
+ */
+@ApplicationScoped
+public class MigrateRepoJob implements BatchJob {
+    public static final String NAME = "migrate-repo";
+    static final String PASSWORD_VARIABLE = "TUSK_MIGRATE_REPO_PASSWORD";
+    private static final Set<String> KNOWN = Set.of("targetUrl", "targetUser");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Copies the media repository into another Tusk database (password from " + PASSWORD_VARIABLE + ")";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(new Parameter("targetUrl", "the target database, jdbc:postgresql://host:port/database", null),
+                new Parameter("targetUser", "the target database's user", null));
+    }
+
+    @Override
+    public Properties check(Map<String, String> given) {
+        for (String name : given.keySet()) {
+            if (!KNOWN.contains(name) && !name.startsWith("jberet.")) {
+                throw new InvalidJobParametersException("unknown parameter '" + name + "': " + NAME + " takes " + KNOWN);
+            }
+        }
+        String url = given.get("targetUrl");
+        String user = given.get("targetUser");
+        if (url == null || !url.startsWith("jdbc:postgresql://")) {
+            throw new InvalidJobParametersException("targetUrl is a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+        }
+        if (user == null || user.isBlank()) {
+            throw new InvalidJobParametersException("targetUser is required");
+        }
+        try (Connection c = TargetDatabase.connect(url, user)) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            throw new InvalidJobParametersException("the target database cannot be reached: " + e.getMessage());
+        }
+        Properties p = new Properties();
+        p.setProperty("targetUrl", url);
+        p.setProperty("targetUser", user);
+        return p;
+    }
+}

@@ -12,6 +12,14 @@ public interface MediaStore {
     /** Stores the bytes under a new identifier in {@code folder} (e.g. "originals"). */
     String save(String folder, InputStream bytes) throws IOException;
 
+    /**
+     * Stores the bytes under a given path ({@code folder/uuid}, as another store's identifier
+     * has it), replacing a file already there: a copy made again lands on the same file.
+     *
+     * @return the identifier in this store
+     */
+    String saveAs(String path, InputStream bytes) throws IOException;
+
     /** @throws java.io.FileNotFoundException when there is no such file */
     InputStream open(String identifier) throws IOException;
 

@@ -58,7 +58,11 @@ public class FileMediaStore implements MediaStore {
 
     @Override
     public String save(String folder, InputStream bytes) throws IOException {
-        String identifier = folder + "/" + UUID.randomUUID();
+        return saveAs(folder + "/" + UUID.randomUUID(), bytes);
+    }
+
+    @Override
+    public String saveAs(String identifier, InputStream bytes) throws IOException {
         Path target = path(identifier);
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling(target.getFileName() + ".partial");

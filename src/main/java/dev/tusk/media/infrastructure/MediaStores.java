@@ -60,6 +60,11 @@ public class MediaStores implements MediaStore, MediaStoreCatalog {
     }
 
     @Override
+    public String saveAs(String path, InputStream bytes) throws IOException {
+        return named(active).saveAs(path, bytes);
+    }
+
+    @Override
     public InputStream open(String identifier) throws IOException {
         return of(identifier).open(identifier);
     }

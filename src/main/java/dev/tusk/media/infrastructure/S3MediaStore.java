@@ -98,7 +98,12 @@ public class S3MediaStore implements MediaStore {
 
     @Override
     public String save(String folder, InputStream bytes) throws IOException {
-        String identifier = PREFIX + folder + "/" + UUID.randomUUID();
+        return saveAs(folder + "/" + UUID.randomUUID(), bytes);
+    }
+
+    @Override
+    public String saveAs(String path, InputStream bytes) throws IOException {
+        String identifier = PREFIX + path;
         String key = key(identifier);
         byte[] all = bytes.readAllBytes();
         try {

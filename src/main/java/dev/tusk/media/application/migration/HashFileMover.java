@@ -103,11 +103,12 @@ public class HashFileMover implements ItemProcessor {
     private String copy(String identifier) throws FileNotFoundException {
         MediaStore source = stores.named(from);
         MediaStore target = stores.named(to);
-        String folder = identifier.substring(identifier.indexOf(':') + 1, identifier.indexOf('/'));
+        // the same path in the target store: a copy made again (after a crash) replaces itself
+        String path = identifier.substring(identifier.indexOf(':') + 1);
         IOException last = null;
         for (int attempt = 1; attempt <= TRIES; attempt++) {
             try (InputStream in = source.open(identifier)) {
-                return target.save(folder, in);
+                return target.saveAs(path, in);
             } catch (FileNotFoundException e) {
                 throw e;
             } catch (IOException e) {

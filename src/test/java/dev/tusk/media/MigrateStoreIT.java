@@ -68,6 +68,8 @@ class MigrateStoreIT {
     MediaRepository.Details details;
     @Inject
     MediaRepository.Aliases aliases;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     /** Original content by hash slug, as written. */
     private final Map<String, byte[]> contents = new HashMap<>();
@@ -133,6 +135,11 @@ class MigrateStoreIT {
         return lines;
     }
 
+    private double copiedFiles() {
+        var counter = registry.find("tusk.media.migrated.files").tag("outcome", "copied").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private String digest(String identifier) throws Exception {
         try (InputStream in = store.open(identifier)) {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
@@ -169,7 +176,10 @@ class MigrateStoreIT {
             }
         }
 
+        double copiedBefore = copiedFiles();
         ExecutionView toS3 = migrate("file", "s3", Map.of());
+        // the copies are counted on /metrics as they happen: 200 originals, 50 variants, 20 motion files
+        assertThat(copiedFiles() - copiedBefore).isEqualTo(270);
         assertThat(toS3.batchStatus()).as(toS3.toString()).isEqualTo("COMPLETED");
         assertThat(count("SELECT count(*) FROM hashes WHERE identifier NOT LIKE 's3:%'")).isZero();
         assertThat(count("SELECT count(*) FROM hashes WHERE motion_identifier IS NOT NULL AND motion_identifier NOT LIKE 's3:%'")).isZero();

@@ -6,7 +6,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,12 +16,14 @@ import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The Redis client of the tracker's Redis store, configured with MoChi's settings
- * ({@code tracker.redis.*}): a pool sized for the server's worker threads, timeouts so that
+ * ({@code tracker.redis.*}), standalone or through Redis Sentinel ({@code sentinel_master} set:
+ * the addresses are the sentinels): a pool sized for the server's worker threads, timeouts so that
  * a Redis that stopped answering fails a request instead of hanging it. Every Redis failure
  * surfaces as {@link StoreUnavailableException}; the pool reconnects by itself once Redis is back.
  */
@@ -53,19 +57,27 @@ public class RedisConnection {
     @Inject
     @ConfigProperty(name = "tracker.redis.tls")
     boolean tls;
+    @Inject
+    @ConfigProperty(name = "tracker.redis.sentinel_master")
+    Optional<String> sentinelMaster;
+    @Inject
+    @ConfigProperty(name = "tracker.redis.sentinel_password")
+    Optional<String> sentinelPassword;
 
     private UnifiedJedis client;
 
-    @PostConstruct
-    void open() {
-        String first = addresses.split(",")[0].trim();
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .database(db)
+    private DefaultJedisClientConfig.Builder timeouts() {
+        return DefaultJedisClientConfig.builder()
                 .ssl(tls)
                 .connectionTimeoutMillis((int) GoDuration.parse(connectTimeout).toMillis())
                 // Jedis has one socket timeout for reads and writes: the longer of MoChi's two.
                 .socketTimeoutMillis((int) Math.max(GoDuration.parse(readTimeout).toMillis(),
                         GoDuration.parse(writeTimeout).toMillis()));
+    }
+
+    @PostConstruct
+    void open() {
+        DefaultJedisClientConfig.Builder config = timeouts().database(db);
         login.ifPresent(config::user);
         password.ifPresent(config::password);
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
@@ -73,8 +85,26 @@ public class RedisConnection {
         pool.setMaxIdle(poolSize);
         pool.setMaxWait(GoDuration.parse(connectTimeout));
         pool.setTestWhileIdle(true);
-        client = RedisClient.builder().hostAndPort(HostAndPort.from(first)).clientConfig(config.build())
-                .poolConfig(pool).build();
+        if (sentinelMaster.isPresent()) {
+            // addresses are the sentinels; they name the master, and the client follows a failover
+            Set<HostAndPort> sentinels = new HashSet<>();
+            for (String a : addresses.split(",")) {
+                sentinels.add(HostAndPort.from(a.trim()));
+            }
+            DefaultJedisClientConfig.Builder sentinelConfig = timeouts();
+            sentinelPassword.ifPresent(sentinelConfig::password);
+            client = RedisSentinelClient.builder().masterName(sentinelMaster.get()).sentinels(sentinels)
+                    .clientConfig(config.build()).sentinelClientConfig(sentinelConfig.build()).poolConfig(pool).build();
+        } else {
+            String first = addresses.split(",")[0].trim();
+            client = RedisClient.builder().hostAndPort(HostAndPort.from(first)).clientConfig(config.build())
+                    .poolConfig(pool).build();
+        }
+    }
+
+    /** The master the client writes to: the one Sentinel named last, or the configured address. */
+    public String currentMaster() {
+        return client instanceof RedisSentinelClient sentinel ? sentinel.getCurrentMaster().toString() : addresses.split(",")[0].trim();
     }
 
     @PreDestroy

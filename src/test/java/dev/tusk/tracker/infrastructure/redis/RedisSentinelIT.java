@@ -88,12 +88,15 @@ class RedisSentinelIT {
     @Test
     void theStoreFollowsAFailover() throws Exception {
         Path dir = Files.createTempDirectory("tusk-sentinel");
-        start("redis-server", "--port", Integer.toString(MASTER), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no");
+        // each in a fresh directory of its own: a replica writes the dump it receives, and a
+        // redis-server started where a dump lies would load it
+        start("redis-server", "--port", Integer.toString(MASTER), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                "--dir", Files.createDirectories(dir.resolve("master")).toString());
         start("redis-server", "--port", Integer.toString(REPLICA), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                "--replicaof", "127.0.0.1", Integer.toString(MASTER));
+                "--dir", Files.createDirectories(dir.resolve("replica")).toString(), "--replicaof", "127.0.0.1", Integer.toString(MASTER));
         for (int port : SENTINELS) {
             Path conf = dir.resolve("sentinel-" + port + ".conf");
-            Files.writeString(conf, "port " + port + "\nbind 127.0.0.1\nsentinel monitor tusk 127.0.0.1 " + MASTER + " 2\n"
+            Files.writeString(conf, "port " + port + "\nbind 127.0.0.1\ndir " + dir + "\nsentinel monitor tusk 127.0.0.1 " + MASTER + " 2\n"
                     + "sentinel down-after-milliseconds tusk 1000\nsentinel failover-timeout tusk 5000\n");
             start("redis-server", conf.toString(), "--sentinel");
         }

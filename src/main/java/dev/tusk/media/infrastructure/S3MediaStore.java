@@ -101,36 +101,19 @@ public class S3MediaStore implements MediaStore {
         return saveAs(folder + "/" + UUID.randomUUID(), bytes);
     }
 
-    @Override
-    public String saveAs(String path, InputStream bytes) throws IOException {
-        String identifier = PREFIX + path;
-        String key = key(identifier);
-        byte[] all = bytes.readAllBytes();
-        try {
-            client().putObject(b -> b.bucket(bucket.get()).key(key), RequestBody.fromBytes(all));
-        } catch (SdkException e) {
-            throw new IOException("object store: " + e.getMessage(), e);
-        }
-        return identifier;
+    @FunctionalInterface
+    private interface Request<T> {
+        T send(S3Client client) throws IOException;
     }
 
-    @Override
-    public InputStream open(String identifier) throws IOException {
-        String key = key(identifier);
+    /**
+     * One request: an absent key is FileNotFoundException; any other failure, the SDK's or the
+     * HTTP client's (a reused connection the server had closed surfaces as UncheckedIOException),
+     * is IOException, so callers retry.
+     */
+    private <T> T call(String identifier, Request<T> request) throws IOException {
         try {
-            return new ByteArrayInputStream(client().getObjectAsBytes(b -> b.bucket(bucket.get()).key(key)).asByteArray());
-        } catch (NoSuchKeyException e) {
-            throw new FileNotFoundException(identifier);
-        } catch (SdkException e) {
-            throw new IOException("object store: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public long size(String identifier) throws IOException {
-        String key = key(identifier);
-        try {
-            return client().headObject(b -> b.bucket(bucket.get()).key(key)).contentLength();
+            return request.send(client());
         } catch (NoSuchKeyException e) {
             throw new FileNotFoundException(identifier);
         } catch (S3Exception e) {
@@ -138,9 +121,32 @@ public class S3MediaStore implements MediaStore {
                 throw new FileNotFoundException(identifier);
             }
             throw new IOException("object store: " + e.getMessage(), e);
-        } catch (SdkException e) {
+        } catch (SdkException | java.io.UncheckedIOException e) {
             throw new IOException("object store: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public String saveAs(String path, InputStream bytes) throws IOException {
+        String identifier = PREFIX + path;
+        String key = key(identifier);
+        byte[] all = bytes.readAllBytes();
+        return call(identifier, c -> {
+            c.putObject(b -> b.bucket(bucket.get()).key(key), RequestBody.fromBytes(all));
+            return identifier;
+        });
+    }
+
+    @Override
+    public InputStream open(String identifier) throws IOException {
+        String key = key(identifier);
+        return call(identifier, c -> new ByteArrayInputStream(c.getObjectAsBytes(b -> b.bucket(bucket.get()).key(key)).asByteArray()));
+    }
+
+    @Override
+    public long size(String identifier) throws IOException {
+        String key = key(identifier);
+        return call(identifier, c -> c.headObject(b -> b.bucket(bucket.get()).key(key)).contentLength());
     }
 
     @Override
@@ -156,11 +162,7 @@ public class S3MediaStore implements MediaStore {
     @Override
     public void delete(String identifier) throws IOException {
         String key = key(identifier);
-        try {
-            client().deleteObject(b -> b.bucket(bucket.get()).key(key));
-        } catch (SdkException e) {
-            throw new IOException("object store: " + e.getMessage(), e);
-        }
+        call(identifier, c -> c.deleteObject(b -> b.bucket(bucket.get()).key(key)));
     }
 
     @PreDestroy

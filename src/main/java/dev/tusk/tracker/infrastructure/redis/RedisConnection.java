@@ -58,6 +58,12 @@ public class RedisConnection {
     @ConfigProperty(name = "tracker.redis.tls")
     boolean tls;
     @Inject
+    @ConfigProperty(name = "tracker.redis.tls_truststore")
+    Optional<String> truststore;
+    @Inject
+    @ConfigProperty(name = "tracker.redis.tls_truststore_password")
+    Optional<String> truststorePassword;
+    @Inject
     @ConfigProperty(name = "tracker.redis.sentinel_master")
     Optional<String> sentinelMaster;
     @Inject
@@ -66,9 +72,31 @@ public class RedisConnection {
 
     private UnifiedJedis client;
 
+    /** TLS trusting the configured truststore (PKCS12 or JKS), or the JVM's default trust. */
+    private javax.net.ssl.SSLSocketFactory sslSocketFactory() {
+        if (truststore.isEmpty()) {
+            return (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault();
+        }
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(truststore.get()))) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            store.load(in, truststorePassword.map(String::toCharArray).orElse(null));
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context.getSocketFactory();
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("tracker.redis.tls_truststore " + truststore.get() + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
     private DefaultJedisClientConfig.Builder timeouts() {
-        return DefaultJedisClientConfig.builder()
-                .ssl(tls)
+        DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder().ssl(tls);
+        if (tls) {
+            b.sslSocketFactory(sslSocketFactory());
+        }
+        return b
                 .connectionTimeoutMillis((int) GoDuration.parse(connectTimeout).toMillis())
                 // Jedis has one socket timeout for reads and writes: the longer of MoChi's two.
                 .socketTimeoutMillis((int) Math.max(GoDuration.parse(readTimeout).toMillis(),

@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -38,7 +37,7 @@ class RedisSentinelIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.tusk(RedisSentinelIT.class);
+        return Deployments.tusk(RedisSentinelIT.class, ManualRedisConnection.class);
     }
 
     private void start(String... command) throws IOException {
@@ -63,20 +62,8 @@ class RedisSentinelIT {
     }
 
     private static RedisConnection sentinelConnection() {
-        RedisConnection c = new RedisConnection();
-        c.addresses = "127.0.0.1:" + SENTINELS[0] + ",127.0.0.1:" + SENTINELS[1] + ",127.0.0.1:" + SENTINELS[2];
-        c.db = 0;
-        c.login = Optional.empty();
-        c.password = Optional.empty();
-        c.readTimeout = "2s";
-        c.writeTimeout = "2s";
-        c.connectTimeout = "2s";
-        c.poolSize = 4;
-        c.tls = false;
-        c.sentinelMaster = Optional.of("tusk");
-        c.sentinelPassword = Optional.empty();
-        c.open();
-        return c;
+        return ManualRedisConnection.open("127.0.0.1:" + SENTINELS[0] + ",127.0.0.1:" + SENTINELS[1] + ",127.0.0.1:" + SENTINELS[2],
+                false, null, "tusk");
     }
 
     private static Peer peer(int i) throws Exception {

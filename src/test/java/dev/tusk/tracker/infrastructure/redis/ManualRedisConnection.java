@@ -1,0 +1,28 @@
+package dev.tusk.tracker.infrastructure.redis;
+
+import java.util.Optional;
+
+/** A RedisConnection set up by a test rather than by configuration (2 s timeouts, a small pool). */
+final class ManualRedisConnection {
+    private ManualRedisConnection() {
+    }
+
+    static RedisConnection open(String addresses, boolean tls, String truststore, String sentinelMaster) {
+        RedisConnection c = new RedisConnection();
+        c.addresses = addresses;
+        c.db = 0;
+        c.login = Optional.empty();
+        c.password = Optional.empty();
+        c.readTimeout = "2s";
+        c.writeTimeout = "2s";
+        c.connectTimeout = "2s";
+        c.poolSize = 4;
+        c.tls = tls;
+        c.truststore = Optional.ofNullable(truststore);
+        c.truststorePassword = Optional.of("changeit");
+        c.sentinelMaster = Optional.ofNullable(sentinelMaster);
+        c.sentinelPassword = Optional.empty();
+        c.open();
+        return c;
+    }
+}

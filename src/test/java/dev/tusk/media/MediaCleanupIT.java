@@ -46,6 +46,8 @@ class MediaCleanupIT {
     MediaRepository.Uploads uploads;
     @Inject
     MediaStore store;
+    @Inject
+    dev.tusk.queue.application.JobQueue queue;
 
     private static void age(String sql, Object key) throws Exception {
         try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -85,5 +87,15 @@ class MediaCleanupIT {
         assertThat(proxies.related("https://example.org/" + proxied)).isEmpty();
         assertThat(store.exists(original)).isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> uploads.result(upload)).isInstanceOf(java.util.NoSuchElementException.class);
+    }
+
+    /** An ingest that fails on every attempt ends its upload with an error instead of leaving it waiting. */
+    @Test
+    void anIngestOutOfAttemptsCompletesItsUploadWithAnError() {
+        UUID upload = uploads.create();
+        queue.push(dev.tusk.queue.domain.JobQueues.PROCESS, "media.ingest",
+                "{\"upload\":\"" + upload + "\",\"identifier\":\"tmp/not-an-identifier\"}", null);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> uploads.result(upload).isPresent());
+        assertThat(uploads.result(upload).orElseThrow()).contains("ingest-failed");
     }
 }

@@ -114,6 +114,15 @@ public class IngestHandler implements JobHandler {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** Out of attempts: the waiting request hears of it, and the temporary file goes. */
+    @Override
+    public void failedForGood(dev.tusk.queue.domain.Job job, String reason) {
+        JsonObject args = Json.createReader(new java.io.StringReader(job.arguments())).readObject();
+        complete(UUID.fromString(args.getString("upload")),
+                failure(new MediaException(500, "ingest-failed", "the upload could not be processed; it was tried " + job.attempt() + " times")));
+        after.onCommit(() -> delete(args.getString("identifier")));
+    }
+
     static String failure(MediaException e) {
         return Json.createObjectBuilder().add("error", Json.createObjectBuilder().add("msg", e.getMessage()).add("code", e.code())
                 .add("status", e.status())).build().toString();

@@ -69,7 +69,7 @@ public class JobRunner {
         String reason = error instanceof JobExecution.RetryRequested ? error.getMessage()
                 : error.getClass().getSimpleName() + ": " + error.getMessage();
         LOG.log(Level.FINE, "job " + job.id() + " attempt " + job.attempt() + " failed", error);
-        JobStore.Failure failure = failures.record(job, worker, reason, backoff);
+        JobStore.Failure failure = failures.record(job, worker, reason, backoff, handlers.forType(job.type()));
         if (failure == JobStore.Failure.FAILED_FOR_GOOD) {
             metrics.count(job.queue(), "failed");
             LOG.warning(() -> "job " + job.id() + " (" + job.type() + ") failed for good: " + reason);

@@ -11,4 +11,11 @@ public interface JobHandler {
     String type();
 
     JobOutcome run(JobContext context) throws Exception;
+
+    /**
+     * The job ran out of attempts and is kept as failed: a last word for whoever waits on it,
+     * in the same transaction as the move. Nothing by default.
+     */
+    default void failedForGood(Job job, String reason) {
+    }
 }

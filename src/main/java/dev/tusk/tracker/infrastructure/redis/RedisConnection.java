@@ -6,24 +6,34 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The Redis client of the tracker's Redis store, configured with MoChi's settings
- * ({@code tracker.redis.*}), standalone or through Redis Sentinel ({@code sentinel_master} set:
- * the addresses are the sentinels): a pool sized for the server's worker threads, timeouts so that
+ * ({@code tracker.redis.*}), standalone, through Redis Sentinel ({@code sentinel_master} set:
+ * the addresses are the sentinels) or on a Redis Cluster ({@code cluster=true}: the addresses are
+ * some of its nodes): a pool sized for the server's worker threads, timeouts so that
  * a Redis that stopped answering fails a request instead of hanging it. Every Redis failure
  * surfaces as {@link StoreUnavailableException}; the pool reconnects by itself once Redis is back.
  */
@@ -69,8 +79,12 @@ public class RedisConnection {
     @Inject
     @ConfigProperty(name = "tracker.redis.sentinel_password")
     Optional<String> sentinelPassword;
+    @Inject
+    @ConfigProperty(name = "tracker.redis.cluster")
+    boolean cluster;
 
     private UnifiedJedis client;
+    private SwarmWrites swarmWrites;
 
     /** TLS trusting the configured truststore (PKCS12 or JKS), or the JVM's default trust. */
     private javax.net.ssl.SSLSocketFactory sslSocketFactory() {
@@ -113,12 +127,18 @@ public class RedisConnection {
         pool.setMaxIdle(poolSize);
         pool.setMaxWait(GoDuration.parse(connectTimeout));
         pool.setTestWhileIdle(true);
-        if (sentinelMaster.isPresent()) {
+        if (cluster && sentinelMaster.isPresent()) {
+            throw new IllegalStateException("tracker.redis.cluster and tracker.redis.sentinel_master exclude each other");
+        }
+        if (cluster && db != 0) {
+            throw new IllegalStateException("a Redis Cluster has only database 0; tracker.redis.db is " + db);
+        }
+        if (cluster) {
+            // addresses are some of the cluster's nodes; the client learns the rest and the slots
+            client = RedisClusterClient.builder().nodes(hostsAndPorts()).clientConfig(config.build()).poolConfig(pool).build();
+        } else if (sentinelMaster.isPresent()) {
             // addresses are the sentinels; they name the master, and the client follows a failover
-            Set<HostAndPort> sentinels = new HashSet<>();
-            for (String a : addresses.split(",")) {
-                sentinels.add(HostAndPort.from(a.trim()));
-            }
+            Set<HostAndPort> sentinels = hostsAndPorts();
             DefaultJedisClientConfig.Builder sentinelConfig = timeouts();
             sentinelPassword.ifPresent(sentinelConfig::password);
             client = RedisSentinelClient.builder().masterName(sentinelMaster.get()).sentinels(sentinels)
@@ -128,6 +148,69 @@ public class RedisConnection {
             client = RedisClient.builder().hostAndPort(HostAndPort.from(first)).clientConfig(config.build())
                     .poolConfig(pool).build();
         }
+        swarmWrites = SwarmWrites.of(this);
+    }
+
+    private Set<HostAndPort> hostsAndPorts() {
+        Set<HostAndPort> all = new HashSet<>();
+        for (String a : addresses.split(",")) {
+            all.add(HostAndPort.from(a.trim()));
+        }
+        return all;
+    }
+
+    /** Whether the keys are spread over a Redis Cluster, where a script may touch one slot only. */
+    public boolean clustered() {
+        return client instanceof RedisClusterClient;
+    }
+
+    /**
+     * The key spaces that SCAN walks one after the other: the one server, or each master of the
+     * cluster (by address, in a stable order).
+     */
+    public List<String> keySpaces() {
+        if (!(client instanceof RedisClusterClient clusterClient)) {
+            return List.of("");
+        }
+        List<String> masters = new ArrayList<>();
+        call(r -> {
+            for (Map.Entry<String, ConnectionPool> node : clusterClient.getClusterNodes().entrySet()) {
+                try (Connection c = node.getValue().getResource()) {
+                    List<?> role = (List<?>) c.executeCommand(new CommandArguments(Protocol.Command.ROLE));
+                    if ("master".equals(new String((byte[]) role.get(0), java.nio.charset.StandardCharsets.US_ASCII))) {
+                        masters.add(node.getKey());
+                    }
+                }
+            }
+            return null;
+        });
+        masters.sort(null);
+        return masters;
+    }
+
+    /** One SCAN page of a key space that {@link #keySpaces()} named. */
+    public ScanResult<byte[]> scan(String keySpace, byte[] cursor, ScanParams params, byte[] type) {
+        if (!(client instanceof RedisClusterClient clusterClient)) {
+            return call(r -> r.scan(cursor, params, type));
+        }
+        return call(r -> {
+            ConnectionPool node = clusterClient.getClusterNodes().get(keySpace);
+            if (node == null) {
+                throw new JedisException("the cluster has no node " + keySpace + " any more");
+            }
+            try (Connection c = node.getResource()) {
+                List<?> reply = (List<?>) c.executeCommand(new CommandArguments(Protocol.Command.SCAN).add(cursor).addParams(params)
+                        .add(Protocol.Keyword.TYPE).add(type));
+                @SuppressWarnings("unchecked")
+                List<byte[]> keys = (List<byte[]>) reply.get(1);
+                return new ScanResult<>((byte[]) reply.get(0), keys);
+            }
+        });
+    }
+
+    /** How swarms, CHI_I and the counters change together on this topology. */
+    public SwarmWrites swarmWrites() {
+        return swarmWrites;
     }
 
     /** The master the client writes to: the one Sentinel named last, or the configured address. */

@@ -19,8 +19,9 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Swarms in Redis, in MoChi's layout (see {@link RedisKeys}), so that Tusk and MoChi can serve
- * the same Redis. Unlike MoChi, every change of a swarm hash and its counter is one atomic
- * script, so the counters stay exact; and a peer that changes role leaves its old swarm hash.
+ * the same Redis. Unlike MoChi, a swarm hash and its counter change together ({@link SwarmWrites}:
+ * one atomic script, or on a Redis Cluster key by key by what each step reports), so the
+ * counters stay exact; and a peer that changes role leaves its old swarm hash.
  */
 @ApplicationScoped
 @Typed(RedisPeerStore.class)
@@ -31,20 +32,12 @@ public class RedisPeerStore implements PeerStore {
     RedisConnection redis;
 
     private void put(InfoHash infoHash, Peer peer, boolean seeder) {
-        byte[] swarm = RedisKeys.swarm(infoHash, seeder, peer.isV6());
-        byte[] other = RedisKeys.swarm(infoHash, !seeder, peer.isV6());
-        byte[] counter = seeder ? RedisKeys.SEEDER_COUNT : RedisKeys.LEECHER_COUNT;
-        byte[] otherCounter = seeder ? RedisKeys.LEECHER_COUNT : RedisKeys.SEEDER_COUNT;
-        redis.call(r -> r.eval(RedisScripts.PUT, List.of(swarm, other, RedisKeys.SWARMS, counter, otherCounter),
-                List.of(RedisKeys.peer(peer), RedisKeys.nanos(Instant.now()))));
+        redis.swarmWrites().put(SwarmWrites.Swarms.of(infoHash, seeder, peer.isV6()), RedisKeys.peer(peer), RedisKeys.nanos(Instant.now()));
     }
 
     private boolean delete(InfoHash infoHash, Peer peer, boolean seeder) {
-        byte[] swarm = RedisKeys.swarm(infoHash, seeder, peer.isV6());
-        byte[] counter = seeder ? RedisKeys.SEEDER_COUNT : RedisKeys.LEECHER_COUNT;
-        Object deleted = redis.call(r -> r.eval(RedisScripts.DELETE, List.of(swarm, counter, RedisKeys.SWARMS),
-                List.of(RedisKeys.peer(peer))));
-        return ((Long) deleted) == 1L;
+        return redis.swarmWrites().delete(RedisKeys.swarm(infoHash, seeder, peer.isV6()), seeder ? RedisKeys.SEEDER_COUNT : RedisKeys.LEECHER_COUNT,
+                RedisKeys.peer(peer));
     }
 
     @Override
@@ -69,9 +62,8 @@ public class RedisPeerStore implements PeerStore {
 
     @Override
     public void graduateLeecher(InfoHash infoHash, Peer peer) {
-        List<byte[]> keys = List.of(RedisKeys.swarm(infoHash, false, peer.isV6()), RedisKeys.swarm(infoHash, true, peer.isV6()),
-                RedisKeys.SWARMS, RedisKeys.LEECHER_COUNT, RedisKeys.SEEDER_COUNT, RedisKeys.DOWNLOADS);
-        redis.call(r -> r.eval(RedisScripts.GRADUATE, keys, List.of(RedisKeys.peer(peer), RedisKeys.nanos(Instant.now()), infoHash.bytes())));
+        redis.swarmWrites().graduate(SwarmWrites.Swarms.of(infoHash, true, peer.isV6()), RedisKeys.peer(peer), RedisKeys.nanos(Instant.now()),
+                infoHash.bytes());
     }
 
     /** Random peers (HRANDFIELD): seeders first for a leecher, leechers only for a seeder. */
@@ -136,18 +128,16 @@ public class RedisPeerStore implements PeerStore {
         do {
             byte[] at = cursor;
             ScanResult<Map.Entry<byte[], byte[]>> page = redis.call(r -> r.hscan(swarm, at, new ScanParams().count(SCAN_COUNT)));
-            List<byte[]> args = new ArrayList<>();
-            args.add(cutoffNanos);
+            List<byte[]> candidates = new ArrayList<>();
             for (Map.Entry<byte[], byte[]> e : page.getResult()) {
                 if (Long.parseLong(new String(e.getValue())) <= cutoffValue) {
-                    args.add(e.getKey());
+                    candidates.add(e.getKey());
                 }
             }
             cursor = page.getCursorAsBytes();
             boolean last = java.util.Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY);
-            if (args.size() > 1 || last) {
-                Object n = redis.call(r -> r.eval(RedisScripts.COLLECT, List.of(swarm, counter, RedisKeys.SWARMS), args));
-                removed += (Long) n;
+            if (!candidates.isEmpty() || last) {
+                removed += redis.swarmWrites().collect(swarm, counter, cutoffNanos, candidates);
             }
         } while (!java.util.Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
         return removed;

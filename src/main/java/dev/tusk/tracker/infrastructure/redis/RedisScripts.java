@@ -41,12 +41,8 @@ final class RedisScripts {
             redis.call('SADD', KEYS[3], KEYS[2])
             return redis.call('HINCRBY', KEYS[6], ARGV[3], 1)""");
 
-    /**
-     * KEYS: swarm, counter, CHI_I. ARGV: cutoff nanos, then candidate peers. Deletes the
-     * candidates still older than the cutoff (a peer that re-announced since the scan stays),
-     * and forgets the swarm once it is empty.
-     */
-    static final byte[] COLLECT = lua("""
+    /** Deletes the candidate peers (ARGV[2]...) of KEYS[1] still older than the cutoff (ARGV[1]). */
+    private static final String DELETE_OLDER = """
             local cutoff = tonumber(ARGV[1])
             local removed = 0
             for i = 2, #ARGV do
@@ -55,9 +51,40 @@ final class RedisScripts {
                 removed = removed + redis.call('HDEL', KEYS[1], ARGV[i])
               end
             end
+            """;
+
+    /**
+     * KEYS: swarm, counter, CHI_I. ARGV: cutoff nanos, then candidate peers. Deletes the
+     * candidates still older than the cutoff (a peer that re-announced since the scan stays),
+     * and forgets the swarm once it is empty.
+     */
+    static final byte[] COLLECT = lua(DELETE_OLDER + """
             if removed > 0 then redis.call('DECRBY', KEYS[2], removed) end
             if redis.call('HLEN', KEYS[1]) == 0 then redis.call('SREM', KEYS[3], KEYS[1]) end
             return removed""");
+
+    /**
+     * On a Redis Cluster (one key a script). KEYS: swarm. ARGV: cutoff nanos, then candidate
+     * peers. Deletes the candidates still older than the cutoff; how many.
+     */
+    static final byte[] COLLECT_IN_SWARM = lua(DELETE_OLDER + "return removed");
+
+    /**
+     * On a Redis Cluster (one key a script). KEYS: swarm. ARGV: peer, nanos, peer, nanos...
+     * For each peer: 1 added, 0 a later time written over an earlier one, -1 left as it was
+     * (known here as late).
+     */
+    static final byte[] RESTORE_IN_SWARM = lua("""
+            local outcomes = {}
+            for i = 1, #ARGV, 2 do
+              local here = redis.call('HGET', KEYS[1], ARGV[i])
+              if here and tonumber(here) >= tonumber(ARGV[i + 1]) then
+                outcomes[#outcomes + 1] = -1
+              else
+                outcomes[#outcomes + 1] = redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+              end
+            end
+            return outcomes""");
 
     /**
      * KEYS: swarm, other-role swarm, CHI_I, counter, other counter. ARGV: peer, nanos, peer,

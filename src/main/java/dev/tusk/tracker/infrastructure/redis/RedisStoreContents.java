@@ -37,7 +37,6 @@ public class RedisStoreContents implements StoreContents {
 
     @Inject
     RedisConnection redis;
-
     @Override
     public List<Positioned> read(Part part, String position, int limit) {
         return switch (part) {
@@ -45,9 +44,46 @@ public class RedisStoreContents implements StoreContents {
                     this::swarm);
             case DOWNLOADS -> walk(position, cursor -> redis.call(r -> r.hscan(RedisKeys.DOWNLOADS, cursor, new ScanParams().count(limit))),
                     e -> new Downloads(InfoHash.of(e.getKey()), Long.parseLong(new String(e.getValue(), StandardCharsets.US_ASCII))));
-            case DATA -> walk(position, cursor -> redis.call(r -> r.scan(cursor, new ScanParams().match(DATA_PATTERN).count(limit), HASH_TYPE)),
-                    this::dataContext);
+            case DATA -> walkKeySpaces(position, limit);
         };
+    }
+
+    /**
+     * The data contexts, found by SCAN in each key space (the one server, or each master of a
+     * cluster). With several, a position is the key space's index, a slash, and the position in
+     * that key space.
+     */
+    private List<Positioned> walkKeySpaces(String position, int limit) {
+        List<String> spaces = redis.keySpaces();
+        ScanParams params = new ScanParams().match(DATA_PATTERN).count(limit);
+        if (spaces.size() == 1) {
+            return walk(position, cursor -> redis.scan(spaces.get(0), cursor, params, HASH_TYPE), this::dataContext);
+        }
+        if (END.equals(position)) {
+            return List.of();
+        }
+        int space = 0;
+        String inSpace = null;
+        if (position != null) {
+            int slash = position.indexOf('/');
+            try {
+                space = Integer.parseInt(position.substring(0, slash));
+                inSpace = position.substring(slash + 1);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("not a position in the Redis store: " + position, e);
+            }
+        }
+        for (; space < spaces.size(); space++, inSpace = null) {
+            String node = spaces.get(space);
+            List<Positioned> items = walk(inSpace, cursor -> redis.scan(node, cursor, params, HASH_TYPE), this::dataContext);
+            if (!items.isEmpty()) {
+                int here = space;
+                boolean lastSpace = space + 1 == spaces.size();
+                return items.stream().map(p -> new Positioned(p.item(), !END.equals(p.next()) ? here + "/" + p.next()
+                        : lastSpace ? END : (here + 1) + "/" + START + ":0")).toList();
+            }
+        }
+        return List.of();
     }
 
     /**
@@ -156,11 +192,9 @@ public class RedisStoreContents implements StoreContents {
                         args.add(RedisKeys.nanos(p.lastSeen()));
                     }
                 }
-                List<byte[]> keys = List.of(RedisKeys.swarm(swarm.infoHash(), seeders, v6), RedisKeys.swarm(swarm.infoHash(), !seeders, v6),
-                        RedisKeys.SWARMS, seeders ? RedisKeys.SEEDER_COUNT : RedisKeys.LEECHER_COUNT,
-                        seeders ? RedisKeys.LEECHER_COUNT : RedisKeys.SEEDER_COUNT);
+                SwarmWrites.Swarms swarms = SwarmWrites.Swarms.of(swarm.infoHash(), seeders, v6);
                 for (List<byte[]> slice : slices(args)) {
-                    redis.call(r -> r.eval(RedisScripts.RESTORE, keys, slice));
+                    redis.swarmWrites().restore(swarms, slice);
                 }
             }
         }

@@ -8,6 +8,14 @@ final class ManualRedisConnection {
     }
 
     static RedisConnection open(String addresses, boolean tls, String truststore, String sentinelMaster) {
+        return open(addresses, tls, truststore, sentinelMaster, false);
+    }
+
+    static RedisConnection cluster(String addresses) {
+        return open(addresses, false, null, null, true);
+    }
+
+    private static RedisConnection open(String addresses, boolean tls, String truststore, String sentinelMaster, boolean cluster) {
         RedisConnection c = new RedisConnection();
         c.addresses = addresses;
         c.db = 0;
@@ -22,6 +30,7 @@ final class ManualRedisConnection {
         c.truststorePassword = Optional.of("changeit");
         c.sentinelMaster = Optional.ofNullable(sentinelMaster);
         c.sentinelPassword = Optional.empty();
+        c.cluster = cluster;
         c.open();
         return c;
     }

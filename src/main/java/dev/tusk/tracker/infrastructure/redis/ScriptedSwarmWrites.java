@@ -1,0 +1,48 @@
+package dev.tusk.tracker.infrastructure.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Each change of a swarm, {@code CHI_I} and the counters as one Lua script ({@link RedisScripts}),
+ * atomic in Redis: the counters never disagree with the hashes, whatever fails when.
+ */
+final class ScriptedSwarmWrites implements SwarmWrites {
+    private final RedisConnection redis;
+
+    ScriptedSwarmWrites(RedisConnection redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public void put(Swarms s, byte[] peer, byte[] nanos) {
+        redis.call(r -> r.eval(RedisScripts.PUT, List.of(s.swarm(), s.other(), RedisKeys.SWARMS, s.counter(), s.otherCounter()),
+                List.of(peer, nanos)));
+    }
+
+    @Override
+    public boolean delete(byte[] swarm, byte[] counter, byte[] peer) {
+        return (Long) redis.call(r -> r.eval(RedisScripts.DELETE, List.of(swarm, counter, RedisKeys.SWARMS), List.of(peer))) == 1L;
+    }
+
+    @Override
+    public void graduate(Swarms seeders, byte[] peer, byte[] nanos, byte[] infoHash) {
+        List<byte[]> keys = List.of(seeders.other(), seeders.swarm(), RedisKeys.SWARMS, seeders.otherCounter(), seeders.counter(),
+                RedisKeys.DOWNLOADS);
+        redis.call(r -> r.eval(RedisScripts.GRADUATE, keys, List.of(peer, nanos, infoHash)));
+    }
+
+    @Override
+    public long collect(byte[] swarm, byte[] counter, byte[] cutoffNanos, List<byte[]> candidates) {
+        List<byte[]> args = new ArrayList<>(candidates.size() + 1);
+        args.add(cutoffNanos);
+        args.addAll(candidates);
+        return (Long) redis.call(r -> r.eval(RedisScripts.COLLECT, List.of(swarm, counter, RedisKeys.SWARMS), args));
+    }
+
+    @Override
+    public void restore(Swarms s, List<byte[]> peersAndNanos) {
+        redis.call(r -> r.eval(RedisScripts.RESTORE, List.of(s.swarm(), s.other(), RedisKeys.SWARMS, s.counter(), s.otherCounter()),
+                peersAndNanos));
+    }
+}

@@ -11,8 +11,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class JobLedger {
     private final Map<String, List<Long>> events = new ConcurrentHashMap<>();
 
+    private final Map<String, List<String>> threads = new ConcurrentHashMap<>();
+
     public void record(String key) {
         events.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(System.nanoTime());
+        threads.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(Thread.currentThread().getName());
+    }
+
+    /** The threads that recorded the key, in order. */
+    public List<String> threads(String key) {
+        return threads.getOrDefault(key, List.of());
     }
 
     public int count(String key) {

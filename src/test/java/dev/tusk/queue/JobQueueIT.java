@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tusk.platform.persistence.SchemaMigrations;
 import dev.tusk.queue.application.JobQueue;
+import dev.tusk.queue.application.JobRunner;
 import dev.tusk.queue.domain.JobQueues;
+import dev.tusk.queue.domain.JobStore;
 import dev.tusk.testing.Deployments;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -44,6 +46,12 @@ class JobQueueIT {
     JobQueue queue;
     @Inject
     JobLedger ledger;
+    @Inject
+    JobStore store;
+    @Inject
+    JobRunner runner;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
     @Resource
     UserTransaction tx;
     @Resource(lookup = SchemaMigrations.DATASOURCE)
@@ -93,6 +101,70 @@ class JobQueueIT {
         Thread.sleep(2500); // sweeps run meanwhile: nothing may run twice
         assertThat(keys).allSatisfy(k -> assertThat(ledger.count(k)).as(k).isEqualTo(1));
         assertThat(count("SELECT count(*) FROM job_queue WHERE job->>'type' = 'test.record'")).isZero();
+    }
+
+    private double wakeUps(String queue, String outcome) {
+        io.micrometer.core.instrument.Counter c = registry.find("tusk.queue.wakeups").tags("queue", queue, "outcome", outcome).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    @Test
+    void wakeUpsBeyondTheWorkersAreLeftOutAndEveryJobStillRunsOnce() throws Exception {
+        double sent = wakeUps(JobQueues.PROCESS, "sent");
+        double leftOut = wakeUps(JobQueues.PROCESS, "left_out");
+        List<String> keys = IntStream.range(0, 60).mapToObj(i -> key()).toList();
+        tx.begin();
+        for (String k : keys) {
+            queue.push(JobQueues.PROCESS, "test.record", args(k), null);
+        }
+        tx.commit(); // 60 wake-ups asked for at once; the process queue has 4 workers
+        await().atMost(Duration.ofSeconds(30)).until(() -> keys.stream().allMatch(k -> ledger.count(k) >= 1));
+        assertThat(keys).allSatisfy(k -> assertThat(ledger.count(k)).as(k).isEqualTo(1));
+        assertThat(wakeUps(JobQueues.PROCESS, "left_out") - leftOut).isPositive();
+        assertThat(wakeUps(JobQueues.PROCESS, "sent") - sent).isLessThan(30);
+    }
+
+    @Test
+    void oneWakeUpRunsABacklogUpToItsLimitAndHandsOver() throws Exception {
+        List<String> keys = IntStream.range(0, 40).mapToObj(i -> key()).toList();
+        for (String k : keys) {
+            // rows only, as a lost message would leave them
+            assertThat(store.insert(UUID.randomUUID(), JobQueues.PROCESS, "test.record", args(k), null, 5)).isTrue();
+        }
+        runner.drain(JobQueues.PROCESS); // one wake-up, in this thread
+        String here = Thread.currentThread().getName();
+        long ranHere = keys.stream().filter(k -> ledger.threads(k).contains(here)).count();
+        // a backlog served by one wake-up, at most queue.jobs_per_wakeup (32) of it (the sweep may
+        // have woken workers for a few of the rest meanwhile)
+        assertThat(ranHere).isBetween(2L, 32L);
+        // the rest runs, each job once
+        await().atMost(Duration.ofSeconds(30)).until(() -> keys.stream().allMatch(k -> ledger.count(k) >= 1));
+        assertThat(keys).allSatisfy(k -> assertThat(ledger.count(k)).as(k).isEqualTo(1));
+    }
+
+    @Test
+    void claimsTakeTheOldestJobsAndCountTheBacklog() throws Exception {
+        String claims = "test-claims-" + key(); // a queue of its own, that no worker serves
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            store.insert(id, claims, "test.record", args(key()), null, 5);
+        }
+        UUID worker = UUID.randomUUID();
+        JobStore.Claimed first = store.claim(claims, worker, 8, 32);
+        assertThat(first.jobs()).extracting(dev.tusk.queue.domain.Job::id).containsExactlyElementsOf(ids.subList(0, 8));
+        assertThat(first.backlog()).isEqualTo(20);
+        JobStore.Claimed second = store.claim(claims, worker, 8, 10);
+        assertThat(second.jobs()).extracting(dev.tusk.queue.domain.Job::id).containsExactlyElementsOf(ids.subList(8, 16));
+        assertThat(second.backlog()).as("counted up to the bound").isEqualTo(10);
+        assertThat(store.claim(claims, worker, 8, 32).jobs()).hasSize(4);
+        JobStore.Claimed none = store.claim(claims, worker, 8, 32);
+        assertThat(none.jobs()).isEmpty();
+        assertThat(none.backlog()).isZero();
+        assertThat(count("SELECT count(*) FROM job_queue WHERE queue = ? AND status = 'running' AND worker = ?", claims, worker))
+                .isEqualTo(20);
+        sql("DELETE FROM job_queue WHERE queue = ?", claims);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tusk.queue.application;
 
 import dev.tusk.queue.domain.Job;
+import dev.tusk.queue.domain.JobDispatcher;
 import dev.tusk.queue.domain.JobHandler;
 import dev.tusk.queue.domain.JobOutcome;
 import dev.tusk.queue.domain.JobStore;
@@ -9,14 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the next job of a queue: claims it (committed at once, so others see it running), holds
- * its lease while the handler works, then completes it or counts the failure with a back-off.
+ * Runs a queue's jobs: claims them (committed at once, so others see them running), holds their
+ * leases while the handler works, then completes each or counts its failure with a back-off.
  * Called by the queue's MDB, outside any transaction.
  */
 @ApplicationScoped
@@ -37,28 +38,53 @@ public class JobRunner {
     QueueMetrics metrics;
     @Inject
     Leases leases;
+    @Inject
+    JobDispatcher dispatcher;
 
-    public void runNext(String queue) {
-        UUID worker = UUID.randomUUID();
-        Optional<Job> claimed = store.claim(queue, worker);
-        if (claimed.isEmpty()) {
-            return;
+    /**
+     * Runs the queue's runnable jobs until none is left or {@code queue.jobs_per_wakeup} have
+     * run (then it sends the next wake-up itself): one wake-up serves a backlog. The first claim takes one job; each next takes as many
+     * as the backlog the last one saw leaves each of the queue's workers, up to
+     * {@code queue.claim_batch}, so that a worker never sits on jobs an idle one could run. The
+     * jobs of a claim are leased at once and run one after the other.
+     */
+    public void drain(String queue) {
+        int workers = settings.workers(queue);
+        int batch = settings.claimBatch();
+        int ran = 0;
+        int take = 1;
+        while (ran < settings.jobsPerWakeUp()) {
+            UUID worker = UUID.randomUUID();
+            JobStore.Claimed claimed = store.claim(queue, worker, Math.min(take, settings.jobsPerWakeUp() - ran), batch * workers);
+            if (claimed.jobs().isEmpty()) {
+                return;
+            }
+            List<Leases.Lease> held = claimed.jobs().stream().map(job -> leases.take(job, worker)).toList();
+            for (Leases.Lease lease : held) {
+                run(lease);
+            }
+            ran += held.size();
+            take = (int) Math.max(1, Math.min(batch, claimed.backlog() / workers));
         }
-        Job job = claimed.get();
+        // stopped at the limit, not for want of jobs: the next wake-up carries on
+        dispatcher.dispatch(queue, 1, Duration.ZERO);
+    }
+
+    private void run(Leases.Lease lease) {
+        Job job = lease.job();
         Instant started = Instant.now();
-        metrics.started(queue, job.attempt() == 1 ? Duration.between(job.queuedAt(), started) : Duration.ZERO);
-        Leases.Lease lease = leases.take(job, worker);
+        metrics.started(job.queue(), job.attempt() == 1 ? Duration.between(job.queuedAt(), started) : Duration.ZERO);
         try {
             JobHandler handler = handlers.forType(job.type())
                     .orElseThrow(() -> new IllegalStateException("no handler for job type " + job.type()));
-            JobOutcome outcome = execution.attempt(handler, lease, worker);
-            metrics.finished(queue, outcome == JobOutcome.ABORT ? "aborted" : "succeeded", Duration.between(started, Instant.now()));
+            JobOutcome outcome = execution.attempt(handler, lease, lease.worker());
+            metrics.finished(job.queue(), outcome == JobOutcome.ABORT ? "aborted" : "succeeded", Duration.between(started, Instant.now()));
         } catch (LeaseLostException e) {
-            metrics.finished(queue, "lease_lost", Duration.between(started, Instant.now()));
+            metrics.finished(job.queue(), "lease_lost", Duration.between(started, Instant.now()));
             LOG.warning(() -> e.getMessage() + ": its work was rolled back");
         } catch (Exception e) {
-            recordFailure(job, worker, e);
-            metrics.finished(queue, "retried", Duration.between(started, Instant.now()));
+            recordFailure(job, lease.worker(), e);
+            metrics.finished(job.queue(), "retried", Duration.between(started, Instant.now()));
         } finally {
             leases.release(lease);
         }

@@ -1,6 +1,7 @@
 package dev.tusk.queue.application;
 
 import dev.tusk.platform.config.GoDuration;
+import dev.tusk.queue.domain.JobQueues;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,14 @@ public class QueueSettings {
     @Inject
     @ConfigProperty(name = "queue.backoff_max")
     String backoffMax;
+    @Inject
+    @ConfigProperty(name = "queue.jobs_per_wakeup")
+    int jobsPerWakeUp;
+    @Inject
+    @ConfigProperty(name = "queue.claim_batch")
+    int claimBatch;
+    @Inject
+    org.eclipse.microprofile.config.Config config;
 
     private Duration heartbeat;
     private Duration stale;
@@ -48,6 +57,9 @@ public class QueueSettings {
         redispatch = GoDuration.parse(redispatchAfter);
         base = GoDuration.parse(backoffBase);
         max = GoDuration.parse(backoffMax);
+        if (jobsPerWakeUp < 1 || claimBatch < 1) {
+            throw new IllegalStateException("queue.jobs_per_wakeup and queue.claim_batch must be at least 1");
+        }
         if (retries < 1) {
             throw new IllegalStateException("queue.retries must be at least 1");
         }
@@ -59,6 +71,21 @@ public class QueueSettings {
     /** Attempts a job gets before it is kept as failed. */
     public int retries() {
         return retries;
+    }
+
+    /** How many jobs a worker runs at most for one wake-up before it takes the next message. */
+    public int jobsPerWakeUp() {
+        return jobsPerWakeUp;
+    }
+
+    /** Jobs a worker claims at once at most, when the backlog leaves every worker as many. */
+    public int claimBatch() {
+        return claimBatch;
+    }
+
+    /** A queue's workers: its MDB's sessions ({@code TUSK_QUEUE_<QUEUE>_CONCURRENCY}). */
+    public int workers(String queue) {
+        return config.getOptionalValue(JobQueues.concurrencyVariable(queue), Integer.class).orElse(JobQueues.DEFAULT_CONCURRENCY);
     }
 
     public Duration heartbeatInterval() {

@@ -14,6 +14,14 @@ public final class JobQueues {
     private JobQueues() {
     }
 
+    /** The environment variable that sets a queue's worker count (its MDB's sessions). */
+    public static String concurrencyVariable(String queue) {
+        return "TUSK_QUEUE_" + require(queue).toUpperCase(java.util.Locale.ROOT) + "_CONCURRENCY";
+    }
+
+    /** Workers a queue has when its variable is not set. */
+    public static final int DEFAULT_CONCURRENCY = 4;
+
     public static String require(String queue) {
         if (!ALL.contains(queue)) {
             throw new IllegalArgumentException("unknown job queue '" + queue + "' (known: " + ALL + ")");

@@ -13,8 +13,16 @@ public interface JobStore {
     /** @return false when a job with the same unique key is already queued or running */
     boolean insert(UUID id, String queue, String type, String arguments, String uniqueKey, int retries);
 
-    /** Takes the oldest runnable job of the queue for {@code worker}, skipping ones others hold. */
-    Optional<Job> claim(String queue, UUID worker);
+    /**
+     * Takes up to {@code most} of the oldest runnable jobs of the queue for {@code worker},
+     * skipping ones others hold, and counts (up to {@code countUpTo}) the runnable jobs there
+     * were, so that the caller can judge how many to take next time.
+     */
+    Claimed claim(String queue, UUID worker, int most, int countUpTo);
+
+    /** Jobs claimed, oldest first, and the runnable jobs counted as they were claimed (0 if none were). */
+    record Claimed(List<Job> jobs, long backlog) {
+    }
 
     /**
      * Renews the leases of running jobs, job id to worker.

@@ -11,7 +11,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Runs one job of the {@code cleanup} queue per wake-up; {@code TUSK_QUEUE_CLEANUP_CONCURRENCY}
+ * Runs the runnable jobs of the {@code cleanup} queue at each wake-up (JobRunner.drain); {@code TUSK_QUEUE_CLEANUP_CONCURRENCY}
  * sessions at most. Outside a transaction: the runner commits each step itself, and an error
  * here (the database down) is rethrown so that the broker redelivers the wake-up.
  */
@@ -24,9 +24,12 @@ import jakarta.jms.MessageListener;
 public class CleanupQueueListener implements MessageListener {
     @Inject
     JobRunner runner;
+    @Inject
+    JmsJobDispatcher dispatcher;
 
     @Override
     public void onMessage(Message message) {
-        runner.runNext(JobQueues.CLEANUP);
+        dispatcher.received(JobQueues.CLEANUP, message);
+        runner.drain(JobQueues.CLEANUP);
     }
 }

@@ -33,6 +33,17 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JdbcJobStore implements JobStore {
 
+    /**
+     * Makes the statement that joins {@code async_commit} commit without waiting for the WAL
+     * flush. For claims and heartbeats only: one lost in a crash of PostgreSQL leaves the job
+     * runnable again (or its lease older), which the worker's guarded completion detects, and
+     * the completion's own synchronous commit flushes the claim before it. Each job then waits
+     * for one flush on the worker's side instead of two.
+     */
+    private static final String ASYNC_COMMIT = """
+            WITH async_commit AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true))
+            """;
+
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource dataSource;
 
@@ -59,23 +70,33 @@ public class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public Optional<Job> claim(String queue, UUID worker) {
+    public Claimed claim(String queue, UUID worker, int most, int countUpTo) {
         return withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE job_queue SET status = 'running', worker = ?, heartbeat = now(), attempts = attempts + 1
-                    WHERE id = (SELECT id FROM job_queue
-                                WHERE queue = ? AND status = 'new' AND run_after <= now()
-                                ORDER BY queue_time FOR UPDATE SKIP LOCKED LIMIT 1)
-                    RETURNING id, queue, job->>'type', (job->'args')::text, attempts, queue_time""")) {
+            try (PreparedStatement ps = c.prepareStatement(ASYNC_COMMIT + """
+                    , claimed AS (
+                        UPDATE job_queue SET status = 'running', worker = ?, heartbeat = now(), attempts = attempts + 1
+                        WHERE id IN (SELECT id FROM job_queue, async_commit
+                                     WHERE queue = ? AND status = 'new' AND run_after <= now()
+                                     ORDER BY queue_time FOR UPDATE OF job_queue SKIP LOCKED LIMIT ?)
+                        RETURNING id, queue, job->>'type' AS type, (job->'args')::text AS args, attempts, queue_time)
+                    SELECT c.*, (SELECT count(*) FROM (SELECT 1 FROM job_queue
+                                 WHERE queue = ? AND status = 'new' AND run_after <= now() LIMIT ?) b)
+                    FROM claimed c ORDER BY c.queue_time""")) {
                 ps.setObject(1, worker);
                 ps.setString(2, queue);
+                ps.setInt(3, most);
+                ps.setString(4, queue);
+                ps.setInt(5, countUpTo);
+                List<Job> jobs = new ArrayList<>();
+                long backlog = 0;
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
+                    while (rs.next()) {
+                        jobs.add(new Job(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant()));
+                        backlog = rs.getLong(7);
                     }
-                    return Optional.of(new Job(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant()));
                 }
+                return new Claimed(jobs, backlog);
             }
         });
     }
@@ -86,9 +107,9 @@ public class JdbcJobStore implements JobStore {
             return Set.of();
         }
         return withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
+            try (PreparedStatement ps = c.prepareStatement(ASYNC_COMMIT + """
                     UPDATE job_queue j SET heartbeat = now()
-                    FROM unnest(?::uuid[], ?::uuid[]) AS l(id, worker)
+                    FROM unnest(?::uuid[], ?::uuid[]) AS l(id, worker), async_commit
                     WHERE j.id = l.id AND j.worker = l.worker AND j.status = 'running'
                     RETURNING j.id""")) {
                 List<UUID> ids = new ArrayList<>(leases.keySet());

@@ -4,7 +4,11 @@ import dev.tusk.queue.domain.JobDispatcher;
 import dev.tusk.queue.domain.JobQueues;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -12,6 +16,7 @@ import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.JMSDestinationDefinitions;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
+import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.transaction.Status;
@@ -21,7 +26,9 @@ import java.time.Duration;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,6 +42,12 @@ import java.util.logging.Logger;
  * commit with the transaction manager's and the broker's journal writes on every push: 300 jobs/s
  * against several times that here (docs/benchmarks.md). Wake-ups are hints, so they are not
  * written to the broker's journal either.
+ *
+ * <p>Immediate wake-ups are counted from their sending until a worker receives them, and one is
+ * left out while as many are due as the queue has workers ({@code TUSK_QUEUE_<QUEUE>_CONCURRENCY}):
+ * a worker that receives one claims only after that, so a job committed before a wake-up is left
+ * out is found by the worker of a wake-up still due. Each sweep lowers the count to the messages
+ * it finds in the queue, so a wake-up lost with the broker cannot hold the count up.
  */
 @ApplicationScoped
 @JMSDestinationDefinitions({
@@ -57,11 +70,29 @@ public class JmsJobDispatcher implements JobDispatcher {
     Queue process;
     @Resource(lookup = CLEANUP_DESTINATION)
     Queue cleanup;
+    @Inject
+    MeterRegistry registry;
+    /** {@code tusk_queue_wakeups_total{queue,outcome}}: immediate wake-ups sent or left out. */
+    private final Map<String, Counter> wakeUps = new ConcurrentHashMap<>();
 
     /**
      * A JMSContext is single-threaded: one session per sending thread, all on one connection,
      * closed with the application.
      */
+    /** Property of a counted (immediate) wake-up. */
+    private static final String COUNTED = "tuskCounted";
+
+    /** Immediate wake-ups sent and not yet received, by queue. */
+    private final Map<String, AtomicInteger> due = Map.of(JobQueues.PROCESS, new AtomicInteger(), JobQueues.CLEANUP, new AtomicInteger());
+    private final Map<String, Integer> workers = Map.of(JobQueues.PROCESS, concurrency(JobQueues.PROCESS),
+            JobQueues.CLEANUP, concurrency(JobQueues.CLEANUP));
+
+    /** A queue's MDB sessions, as its listener's activation config reads them. */
+    private static int concurrency(String queue) {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue(JobQueues.concurrencyVariable(queue), Integer.class).orElse(JobQueues.DEFAULT_CONCURRENCY);
+    }
+
     private final ThreadLocal<JMSContext> contexts = new ThreadLocal<>();
     private final List<JMSContext> opened = new CopyOnWriteArrayList<>();
     private JMSContext connection;
@@ -113,9 +144,42 @@ public class JmsJobDispatcher implements JobDispatcher {
         JMSProducer producer = context().createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
         if (!delay.isZero() && !delay.isNegative()) {
             producer.setDeliveryDelay(delay.toMillis());
+            for (int i = 0; i < count; i++) {
+                producer.send(destination, queue);
+            }
+            return;
         }
+        AtomicInteger dueNow = due.get(queue);
+        producer.setProperty(COUNTED, true);
         for (int i = 0; i < count; i++) {
-            producer.send(destination, queue);
+            if (dueNow.incrementAndGet() > workers.get(queue)) {
+                dueNow.decrementAndGet(); // every worker has a wake-up due: it will find this job
+                wakeUps(queue, "left_out").increment(count - i);
+                return;
+            }
+            try {
+                producer.send(destination, queue);
+            } catch (RuntimeException e) {
+                dueNow.decrementAndGet();
+                throw e;
+            }
+            wakeUps(queue, "sent").increment();
+        }
+    }
+
+    private Counter wakeUps(String queue, String outcome) {
+        return wakeUps.computeIfAbsent(queue + '/' + outcome,
+                k -> registry.counter("tusk.queue.wakeups", Tags.of("queue", queue, "outcome", outcome)));
+    }
+
+    /** A worker received a wake-up of the queue; called before it claims anything. */
+    public void received(String queue, Message message) {
+        try {
+            if (message.propertyExists(COUNTED) && !message.getJMSRedelivered()) {
+                due.get(queue).decrementAndGet();
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot read a wake-up: " + e.getMessage(), e);
         }
     }
 
@@ -144,6 +208,10 @@ public class JmsJobDispatcher implements JobDispatcher {
             while (n < limit && messages.hasMoreElements()) {
                 messages.nextElement();
                 n++;
+            }
+            if (n < limit) {
+                int found = n;
+                due.get(JobQueues.require(queue)).updateAndGet(d -> Math.min(d, found));
             }
             return n;
         } catch (JMSException e) {

@@ -85,7 +85,7 @@ public class QueueSettings {
 
     /** A queue's workers: its MDB's sessions ({@code TUSK_QUEUE_<QUEUE>_CONCURRENCY}). */
     public int workers(String queue) {
-        return config.getOptionalValue(JobQueues.concurrencyVariable(queue), Integer.class).orElse(JobQueues.DEFAULT_CONCURRENCY);
+        return config.getOptionalValue(JobQueues.concurrencyVariable(queue), Integer.class).orElse(JobQueues.defaultConcurrency(queue));
     }
 
     public Duration heartbeatInterval() {

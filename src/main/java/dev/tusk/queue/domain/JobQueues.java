@@ -19,8 +19,10 @@ public final class JobQueues {
         return "TUSK_QUEUE_" + require(queue).toUpperCase(java.util.Locale.ROOT) + "_CONCURRENCY";
     }
 
-    /** Workers a queue has when its variable is not set. */
-    public static final int DEFAULT_CONCURRENCY = 4;
+    /** Workers a queue has when its variable is not set (as its MDB's activation config says). */
+    public static int defaultConcurrency(String queue) {
+        return CLEANUP.equals(require(queue)) ? 2 : 4;
+    }
 
     public static String require(String queue) {
         if (!ALL.contains(queue)) {

@@ -90,7 +90,7 @@ public class JmsJobDispatcher implements JobDispatcher {
     /** A queue's MDB sessions, as its listener's activation config reads them. */
     private static int concurrency(String queue) {
         return org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue(JobQueues.concurrencyVariable(queue), Integer.class).orElse(JobQueues.DEFAULT_CONCURRENCY);
+                .getOptionalValue(JobQueues.concurrencyVariable(queue), Integer.class).orElse(JobQueues.defaultConcurrency(queue));
     }
 
     private final ThreadLocal<JMSContext> contexts = new ThreadLocal<>();

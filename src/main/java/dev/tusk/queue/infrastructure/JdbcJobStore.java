@@ -72,19 +72,23 @@ public class JdbcJobStore implements JobStore {
     @Override
     public Claimed claim(String queue, UUID worker, int most, int countUpTo) {
         return withConnection(c -> {
+            // The picked ids are a materialized CTE, evaluated once: an IN (subquery) may be
+            // rescanned by the plan, and with SKIP LOCKED each rescan picks other rows.
             try (PreparedStatement ps = c.prepareStatement(ASYNC_COMMIT + """
+                    , picked AS MATERIALIZED (
+                        SELECT id FROM job_queue, async_commit
+                        WHERE queue = ? AND status = 'new' AND run_after <= now()
+                        ORDER BY queue_time FOR UPDATE OF job_queue SKIP LOCKED LIMIT ?)
                     , claimed AS (
-                        UPDATE job_queue SET status = 'running', worker = ?, heartbeat = now(), attempts = attempts + 1
-                        WHERE id IN (SELECT id FROM job_queue, async_commit
-                                     WHERE queue = ? AND status = 'new' AND run_after <= now()
-                                     ORDER BY queue_time FOR UPDATE OF job_queue SKIP LOCKED LIMIT ?)
-                        RETURNING id, queue, job->>'type' AS type, (job->'args')::text AS args, attempts, queue_time)
+                        UPDATE job_queue j SET status = 'running', worker = ?, heartbeat = now(), attempts = attempts + 1
+                        FROM picked WHERE j.id = picked.id
+                        RETURNING j.id, j.queue, j.job->>'type' AS type, (j.job->'args')::text AS args, j.attempts, j.queue_time)
                     SELECT c.*, (SELECT count(*) FROM (SELECT 1 FROM job_queue
                                  WHERE queue = ? AND status = 'new' AND run_after <= now() LIMIT ?) b)
                     FROM claimed c ORDER BY c.queue_time""")) {
-                ps.setObject(1, worker);
-                ps.setString(2, queue);
-                ps.setInt(3, most);
+                ps.setString(1, queue);
+                ps.setInt(2, most);
+                ps.setObject(3, worker);
                 ps.setString(4, queue);
                 ps.setInt(5, countUpTo);
                 List<Job> jobs = new ArrayList<>();

@@ -43,10 +43,10 @@ public class JobRunner {
 
     /**
      * Runs the queue's runnable jobs until none is left or {@code queue.jobs_per_wakeup} have
-     * run (then it sends the next wake-up itself): one wake-up serves a backlog. The first claim takes one job; each next takes as many
-     * as the backlog the last one saw leaves each of the queue's workers, up to
-     * {@code queue.claim_batch}, so that a worker never sits on jobs an idle one could run. The
-     * jobs of a claim are leased at once and run one after the other.
+     * run (then it sends the next wake-up itself): one wake-up serves a backlog. The first claim
+     * takes one job; each next takes as many as the backlog the last one saw leaves each of the
+     * queue's workers, up to {@code queue.claim_batch}, so that a worker never sits on jobs an
+     * idle one could run. The jobs of a claim are leased at once and run one after the other.
      */
     public void drain(String queue) {
         int workers = settings.workers(queue);

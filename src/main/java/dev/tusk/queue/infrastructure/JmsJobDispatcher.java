@@ -2,11 +2,11 @@ package dev.tusk.queue.infrastructure;
 
 import dev.tusk.queue.domain.JobDispatcher;
 import dev.tusk.queue.domain.JobQueues;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -75,10 +75,6 @@ public class JmsJobDispatcher implements JobDispatcher {
     /** {@code tusk_queue_wakeups_total{queue,outcome}}: immediate wake-ups sent or left out. */
     private final Map<String, Counter> wakeUps = new ConcurrentHashMap<>();
 
-    /**
-     * A JMSContext is single-threaded: one session per sending thread, all on one connection,
-     * closed with the application.
-     */
     /** Property of a counted (immediate) wake-up. */
     private static final String COUNTED = "tuskCounted";
 
@@ -93,6 +89,10 @@ public class JmsJobDispatcher implements JobDispatcher {
                 .getOptionalValue(JobQueues.concurrencyVariable(queue), Integer.class).orElse(JobQueues.defaultConcurrency(queue));
     }
 
+    /**
+     * A JMSContext is single-threaded: one session per sending thread, all on one connection,
+     * closed with the application.
+     */
     private final ThreadLocal<JMSContext> contexts = new ThreadLocal<>();
     private final List<JMSContext> opened = new CopyOnWriteArrayList<>();
     private JMSContext connection;

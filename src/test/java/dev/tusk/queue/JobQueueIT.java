@@ -51,6 +51,8 @@ class JobQueueIT {
     @Inject
     JobRunner runner;
     @Inject
+    dev.tusk.queue.domain.JobDispatcher dispatcher;
+    @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
     @Resource
     UserTransaction tx;
@@ -126,6 +128,9 @@ class JobQueueIT {
 
     @Test
     void oneWakeUpRunsABacklogUpToItsLimitAndHandsOver() throws Exception {
+        // no worker busy or about to be: the wake-ups of earlier tests are all consumed
+        await().atMost(Duration.ofSeconds(30)).until(() -> dispatcher.inFlight(JobQueues.PROCESS, 10) == 0
+                && count("SELECT count(*) FROM job_queue WHERE queue = 'process'") == 0);
         List<String> keys = IntStream.range(0, 40).mapToObj(i -> key()).toList();
         for (String k : keys) {
             // rows only, as a lost message would leave them

@@ -58,6 +58,7 @@ class RedisClusterStoreIT extends PeerStoreContract {
         Path dir = Files.createTempDirectory("tusk-cluster");
         List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
         for (int port : PORTS) {
+            stopLeftOver(port);
             Path node = Files.createDirectories(dir.resolve(Integer.toString(port)));
             NODES.add(new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--cluster-enabled", "yes", "--cluster-config-file", node.resolve("nodes.conf").toString(),
@@ -93,6 +94,15 @@ class RedisClusterStoreIT extends PeerStoreContract {
         peers.redis = connection;
         data = new RedisDataStore();
         data.redis = connection;
+    }
+
+    /** A node that a run killed before its clean-up left behind would keep the port. */
+    private static void stopLeftOver(int port) {
+        try (RedisClient r = RedisClient.create("127.0.0.1", port)) {
+            r.sendCommand(redis.clients.jedis.Protocol.Command.SHUTDOWN, "NOSAVE");
+        } catch (RuntimeException nothingThere) {
+            // the usual case: the port is free (or the node closed the connection as it stopped)
+        }
     }
 
     @AfterAll

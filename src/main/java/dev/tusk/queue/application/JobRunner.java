@@ -60,8 +60,13 @@ public class JobRunner {
                 return;
             }
             List<Leases.Lease> held = claimed.jobs().stream().map(job -> leases.take(job, worker)).toList();
-            for (Leases.Lease lease : held) {
-                run(lease);
+            try {
+                for (Leases.Lease lease : held) {
+                    run(lease);
+                }
+            } finally {
+                // after an Error, the jobs it kept from running stop heartbeating: the sweep requeues them
+                held.forEach(leases::release);
             }
             ran += held.size();
             take = (int) Math.max(1, Math.min(batch, claimed.backlog() / workers));

@@ -83,7 +83,7 @@ public class Leases {
     }
 
     void release(Lease lease) {
-        held.remove(lease.job.id());
+        held.remove(lease.job.id(), lease); // only this lease: the job may have been claimed again since
     }
 
     private void beat() {

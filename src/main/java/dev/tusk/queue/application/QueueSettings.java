@@ -49,8 +49,14 @@ public class QueueSettings {
     private Duration base;
     private Duration max;
 
+    private final java.util.Map<String, Integer> workers = new java.util.HashMap<>();
+
     @PostConstruct
     void parse() {
+        for (String queue : JobQueues.ALL) {
+            workers.put(queue, config.getOptionalValue(JobQueues.concurrencyVariable(queue), Integer.class)
+                    .orElse(JobQueues.defaultConcurrency(queue)));
+        }
         heartbeat = GoDuration.parse(heartbeatInterval);
         stale = GoDuration.parse(staleAfter);
         sweep = GoDuration.parse(sweepInterval);
@@ -85,7 +91,7 @@ public class QueueSettings {
 
     /** A queue's workers: its MDB's sessions ({@code TUSK_QUEUE_<QUEUE>_CONCURRENCY}). */
     public int workers(String queue) {
-        return config.getOptionalValue(JobQueues.concurrencyVariable(queue), Integer.class).orElse(JobQueues.defaultConcurrency(queue));
+        return workers.get(JobQueues.require(queue));
     }
 
     public Duration heartbeatInterval() {

@@ -2,6 +2,7 @@ package dev.tusk.tracker.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tusk.tracker.domain.AnnounceOutcome;
 import dev.tusk.tracker.domain.ByteKey;
 import dev.tusk.tracker.domain.DataStore;
 import dev.tusk.tracker.domain.InfoHash;
@@ -9,6 +10,7 @@ import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerId;
 import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.StoreStatistics;
+import dev.tusk.tracker.domain.SwarmChange;
 import dev.tusk.tracker.domain.SwarmCounts;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +75,33 @@ public abstract class PeerStoreContract {
         store().putSeeder(h, v6);
         assertThat(store().announcePeers(h, false, 50, false)).containsExactly(v4);
         assertThat(store().announcePeers(h, false, 50, true)).containsExactly(v6);
+    }
+
+    @Test
+    void anAnnounceFillsFromTheOtherFamilyOnlyWhenItsOwnFallsShort() throws Exception {
+        InfoHash h = newHash();
+        Peer v4Seeder = peer("10.0.3.1", 1);
+        Peer v6Seeder = peer("2001:db8::31", 2);
+        Peer v6Leecher = peer("2001:db8::32", 3);
+        store().putSeeder(h, v4Seeder);
+        store().putSeeder(h, v6Seeder);
+        store().putLeecher(h, v6Leecher);
+
+        Peer leecher = peer("10.0.3.9", 9);
+        AnnounceOutcome asLeecher = store().announce(h, leecher, SwarmChange.PUT_LEECHER, 50);
+        assertThat(asLeecher.peers()).as("own family first, then the other's seeders and leechers")
+                .containsExactly(v4Seeder, v6Seeder, v6Leecher);
+        assertThat(asLeecher.swarm()).isEqualTo(new SwarmCounts(2, 2, 0));
+        assertThat(store().announce(h, peer("10.0.3.10", 10), SwarmChange.PUT_SEEDER, 50).peers())
+                .as("a seeder gets the leechers of both families").containsExactlyInAnyOrder(leecher, v6Leecher);
+        assertThat(store().announce(h, peer("10.0.3.11", 11), SwarmChange.PUT_LEECHER, 1).peers())
+                .as("numWant filled by the own family").containsExactly(v4Seeder);
+
+        InfoHash ownFamilyOnly = newHash();
+        store().putSeeder(ownFamilyOnly, v4Seeder);
+        AnnounceOutcome alone = store().announce(ownFamilyOnly, leecher, SwarmChange.PUT_LEECHER, 50);
+        assertThat(alone.peers()).containsExactly(v4Seeder);
+        assertThat(alone.swarm()).isEqualTo(new SwarmCounts(1, 1, 0));
     }
 
     @Test

@@ -109,7 +109,9 @@ public class PostgresPeerStore implements PeerStore {
     /**
      * A plain announce (a put) in one round trip: the put, the announcer's own family (seeders
      * then leechers for a leecher) and the counts go to PostgreSQL together. The other family
-     * costs a second round trip, only when the own one has too few peers.
+     * costs a second round trip, only when the own one has too few peers and the swarm's counts
+     * say the other family has some (the count query is expected to count the peers the announce
+     * query returns, as MoChi's defaults do).
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -137,8 +139,12 @@ public class PostgresPeerStore implements PeerStore {
         for (Object r : results.subList(3, results.size())) {
             ownFamily.addAll((List<Peer>) r);
         }
+        // The counts cover both address families: when the own family's rows are all of them,
+        // the other family has no peer to offer and its round trip is saved.
+        long wantedInSwarm = seeder ? swarm.leechers() : swarm.seeders() + swarm.leechers();
+        boolean otherFamilyEmpty = ownFamily.size() >= wantedInSwarm;
         List<Peer> peers = PeerSelector.merge(peer, numWant, ownFamily,
-                missing -> announcePeers(infoHash, seeder, missing, !peer.isV6()));
+                missing -> otherFamilyEmpty ? List.of() : announcePeers(infoHash, seeder, missing, !peer.isV6()));
         return new AnnounceOutcome(peers, swarm);
     }
 

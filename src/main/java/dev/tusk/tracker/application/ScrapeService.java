@@ -5,7 +5,6 @@ import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.SwarmCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +24,6 @@ public class ScrapeService {
         if (infoHashes.size() > settings.maxScrapeInfoHashes()) {
             throw new TrackerRefusal("too many info hashes: at most " + settings.maxScrapeInfoHashes() + " a scrape");
         }
-        Map<InfoHash, SwarmCounts> counts = new LinkedHashMap<>();
-        for (InfoHash h : infoHashes) {
-            counts.computeIfAbsent(h, store::scrapeSwarm);
-        }
-        return counts;
+        return store.scrapeSwarms(infoHashes);
     }
 }

@@ -1,7 +1,10 @@
 package dev.tusk.tracker.domain;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where swarms live: MoChi's PeerStorage contract. Implementations report failures as
@@ -34,6 +37,18 @@ public interface PeerStore {
     List<Peer> announcePeers(InfoHash infoHash, boolean forSeeder, int numWant, boolean v6);
 
     SwarmCounts scrapeSwarm(InfoHash infoHash);
+
+    /**
+     * The counts of several swarms, in the order given (each once). This default asks swarm by
+     * swarm; a store may answer in one round trip.
+     */
+    default Map<InfoHash, SwarmCounts> scrapeSwarms(Collection<InfoHash> infoHashes) {
+        Map<InfoHash, SwarmCounts> counts = new LinkedHashMap<>();
+        for (InfoHash infoHash : infoHashes) {
+            counts.computeIfAbsent(infoHash, this::scrapeSwarm);
+        }
+        return counts;
+    }
 
     /** @throws StoreUnavailableException when the store does not answer */
     void ping();

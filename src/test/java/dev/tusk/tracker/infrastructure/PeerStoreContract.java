@@ -67,6 +67,24 @@ public abstract class PeerStoreContract {
     }
 
     @Test
+    void scrapingSeveralSwarmsAnswersEachOnceInOrder() throws Exception {
+        InfoHash busy = newHash();
+        InfoHash unknown = newHash();
+        InfoHash quiet = newHash();
+        store().putSeeder(busy, peer("10.0.4.1", 1));
+        store().putLeecher(busy, peer("10.0.4.2", 2));
+        store().graduateLeecher(busy, peer("10.0.4.3", 3));
+        store().putLeecher(quiet, peer("2001:db8::41", 4));
+
+        Map<InfoHash, SwarmCounts> counts = store().scrapeSwarms(List.of(busy, unknown, busy, quiet));
+        assertThat(counts.keySet()).containsExactly(busy, unknown, quiet);
+        assertThat(counts.get(busy)).isEqualTo(new SwarmCounts(2, 1, 1));
+        assertThat(counts.get(unknown)).isEqualTo(SwarmCounts.EMPTY);
+        assertThat(counts.get(quiet)).isEqualTo(new SwarmCounts(0, 1, 0));
+        assertThat(store().scrapeSwarms(List.of())).isEmpty();
+    }
+
+    @Test
     void familiesAreKeptApart() throws Exception {
         InfoHash h = newHash();
         Peer v4 = peer("10.0.0.1", 1);

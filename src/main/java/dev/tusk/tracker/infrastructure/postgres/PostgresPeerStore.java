@@ -27,7 +27,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -121,11 +124,9 @@ public class PostgresPeerStore implements PeerStore {
         }
         boolean seeder = change == SwarmChange.PUT_SEEDER;
         int limit = numWant + 1;
-        Map<String, Object> hashArgs = Map.of(INFO_HASH, infoHash.bytes());
         List<PostgresStatements.Step> steps = new ArrayList<>(5);
         steps.add(new PostgresStatements.Step(queries.addPeer(), peerArgs(infoHash, peer, seeder), null));
-        steps.add(new PostgresStatements.Step(queries.countByInfoHash(), hashArgs, this::seedersAndLeechers));
-        steps.add(new PostgresStatements.Step(queries.downloadsGet(), hashArgs, PostgresPeerStore::firstLong));
+        addCountSteps(steps, infoHash);
         if (numWant > 0) {
             if (!seeder) {
                 steps.add(new PostgresStatements.Step(queries.announce(), peersArgs(infoHash, true, peer.isV6(), limit), this::readPeers));
@@ -133,8 +134,7 @@ public class PostgresPeerStore implements PeerStore {
             steps.add(new PostgresStatements.Step(queries.announce(), peersArgs(infoHash, false, peer.isV6(), limit), this::readPeers));
         }
         List<Object> results = sql.pipeline(steps);
-        long[] counts = (long[]) results.get(1);
-        SwarmCounts swarm = new SwarmCounts(counts[0], counts[1], (Long) results.get(2));
+        SwarmCounts swarm = counts(results, 1);
         List<Peer> ownFamily = new ArrayList<>();
         for (Object r : results.subList(3, results.size())) {
             ownFamily.addAll((List<Peer>) r);
@@ -150,10 +150,35 @@ public class PostgresPeerStore implements PeerStore {
 
     @Override
     public SwarmCounts scrapeSwarm(InfoHash infoHash) {
+        return scrapeSwarms(List.of(infoHash)).get(infoHash);
+    }
+
+    /** Every swarm's counts and downloads in one round trip. */
+    @Override
+    public Map<InfoHash, SwarmCounts> scrapeSwarms(Collection<InfoHash> infoHashes) {
+        List<InfoHash> distinct = List.copyOf(new LinkedHashSet<>(infoHashes));
+        List<PostgresStatements.Step> steps = new ArrayList<>(2 * distinct.size());
+        for (InfoHash infoHash : distinct) {
+            addCountSteps(steps, infoHash);
+        }
+        List<Object> results = distinct.isEmpty() ? List.of() : sql.pipeline(steps);
+        Map<InfoHash, SwarmCounts> swarms = new LinkedHashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            swarms.put(distinct.get(i), counts(results, 2 * i));
+        }
+        return swarms;
+    }
+
+    /** The swarm's seeders and leechers, then its downloads: read by {@link #counts}. */
+    private void addCountSteps(List<PostgresStatements.Step> steps, InfoHash infoHash) {
         Map<String, Object> args = Map.of(INFO_HASH, infoHash.bytes());
-        long[] peers = sql.query(queries.countByInfoHash(), args, this::seedersAndLeechers);
-        long downloads = sql.query(queries.downloadsGet(), args, PostgresPeerStore::firstLong);
-        return new SwarmCounts(peers[0], peers[1], downloads);
+        steps.add(new PostgresStatements.Step(queries.countByInfoHash(), args, this::seedersAndLeechers));
+        steps.add(new PostgresStatements.Step(queries.downloadsGet(), args, PostgresPeerStore::firstLong));
+    }
+
+    private static SwarmCounts counts(List<Object> results, int from) {
+        long[] peers = (long[]) results.get(from);
+        return new SwarmCounts(peers[0], peers[1], (Long) results.get(from + 1));
     }
 
     @Override

@@ -10,10 +10,15 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -87,11 +92,34 @@ public class RedisPeerStore implements PeerStore {
 
     @Override
     public SwarmCounts scrapeSwarm(InfoHash infoHash) {
+        return scrapeSwarms(List.of(infoHash)).get(infoHash);
+    }
+
+    /** The four swarm hashes' lengths and the download count of every info hash, in one pipeline. */
+    @Override
+    public Map<InfoHash, SwarmCounts> scrapeSwarms(Collection<InfoHash> infoHashes) {
+        List<InfoHash> distinct = List.copyOf(new LinkedHashSet<>(infoHashes));
         return redis.call(r -> {
-            long seeders = r.hlen(RedisKeys.swarm(infoHash, true, false)) + r.hlen(RedisKeys.swarm(infoHash, true, true));
-            long leechers = r.hlen(RedisKeys.swarm(infoHash, false, false)) + r.hlen(RedisKeys.swarm(infoHash, false, true));
-            byte[] downloads = r.hget(RedisKeys.DOWNLOADS, infoHash.bytes());
-            return new SwarmCounts(seeders, leechers, downloads == null ? 0 : Long.parseLong(new String(downloads)));
+            List<Response<Long>> lengths = new ArrayList<>(4 * distinct.size());
+            List<Response<byte[]>> downloads = new ArrayList<>(distinct.size());
+            try (AbstractPipeline pipeline = r.pipelined()) {
+                for (InfoHash infoHash : distinct) {
+                    for (boolean seeders : new boolean[] {true, false}) {
+                        lengths.add(pipeline.hlen(RedisKeys.swarm(infoHash, seeders, false)));
+                        lengths.add(pipeline.hlen(RedisKeys.swarm(infoHash, seeders, true)));
+                    }
+                    downloads.add(pipeline.hget(RedisKeys.DOWNLOADS, infoHash.bytes()));
+                }
+                pipeline.sync();
+            }
+            Map<InfoHash, SwarmCounts> swarms = new LinkedHashMap<>();
+            for (int i = 0; i < distinct.size(); i++) {
+                byte[] downloaded = downloads.get(i).get();
+                swarms.put(distinct.get(i), new SwarmCounts(lengths.get(4 * i).get() + lengths.get(4 * i + 1).get(),
+                        lengths.get(4 * i + 2).get() + lengths.get(4 * i + 3).get(),
+                        downloaded == null ? 0 : Long.parseLong(new String(downloaded))));
+            }
+            return swarms;
         });
     }
 

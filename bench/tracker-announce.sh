@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The tracker's announce benchmark: Tusk on PostgreSQL, Tusk on Redis and opentracker side by
 # side, the same wrk load against each in one run: 1000 swarms, random peer ids and ports, half
-# seeders, compact=1&numwant=50. Prints requests/s, p50 and p99 for each and the ratios.
+# seeders, compact=1&numwant=50. Prints requests/s, p50 and p99 for each and the ratios, and
+# under each the CPU its programs used during the run (bench/cpu-share.sh).
 # Usage: bench/tracker-announce.sh [seconds per run, default 20] [connections, default 32]
 # Run through `bin/tusk bench tracker`, which installs what is missing first.
 set -euo pipefail
@@ -57,13 +58,17 @@ ot_pid=$!
 for _ in $(seq 1 20); do (exec 3<>/dev/tcp/127.0.0.1/6969) 2>/dev/null && break; sleep 0.5; done
 
 run() { # name url
+    (sleep 1; bench/cpu-share.sh $((duration > 3 ? duration - 2 : 1)) > "$out/$1.cpu") &
+    local sampler=$!
     wrk -t2 -c"$connections" -d"$duration"s --latency -s bench/announce.lua "$2" -- "$out/hashes.txt" > "$out/$1.txt" 2>&1
+    wait "$sampler"
     local rps p50 p99 errors
     rps=$(awk '/Requests\/sec/ {print $2}' "$out/$1.txt")
     p50=$(awk '$1 == "50%" {print $2}' "$out/$1.txt")
     p99=$(awk '$1 == "99%" {print $2}' "$out/$1.txt")
     errors=$(awk '/Non-2xx|Socket errors/ {print}' "$out/$1.txt" | tr '\n' ' ')
     printf '%-14s %12s %10s %10s  %s\n' "$1" "$rps" "$p50" "$p99" "$errors"
+    printf '%-14s %s\n' "" "$(cat "$out/$1.cpu")"
     echo "$rps" > "$out/$1.rps"
 }
 

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -85,6 +86,20 @@ final class KvParade {
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /** Each zone's replication progress on the shard: peer, xid pulled, peer's clock (for failure messages). */
+    static Map<String, String> progress(String shard) throws SQLException {
+        Map<String, String> all = new java.util.TreeMap<>();
+        for (String zone : ZONES) {
+            try (Connection c = connect(zone, shard); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT string_agg(peer || ' xid ' || xid || ' now ' || peer_now, ', ' ORDER BY peer)"
+                            + " || '; horizon ' || pg_snapshot_xmin(pg_current_snapshot()) FROM kv_progress")) {
+                rs.next();
+                all.put(zone, rs.getString(1));
+            }
+        }
+        return all;
     }
 
     static long count(String zone, String shard, String where) throws SQLException {

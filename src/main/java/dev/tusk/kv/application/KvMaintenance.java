@@ -2,6 +2,7 @@ package dev.tusk.kv.application;
 
 import dev.tusk.kv.domain.Catalog;
 import dev.tusk.kv.domain.Catalog.ShardInstance;
+import dev.tusk.kv.domain.KvRow;
 import dev.tusk.kv.domain.Shards;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Loads the catalog at start-up (which starts replication), then every
@@ -29,7 +31,8 @@ import java.util.logging.Logger;
  * tombstones that every live peer has pulled and that are older than the grace period past what
  * this instance has seen of every peer (with a peer unreachable or never pulled, tombstones are
  * kept); compares per-bucket digests with each peer and copies the differing buckets' rows
- * (anti-entropy; the newer version wins, so repair is safe in both directions).
+ * (anti-entropy; the newer version wins, so repair is safe in both directions; a settled tombstone
+ * is copied only over an older row, never brought back where cleanup removed it).
  */
 @Singleton
 @Startup
@@ -138,7 +141,13 @@ public class KvMaintenance {
         long repaired = 0;
         for (int bucket : buckets) {
             if (!Objects.equals(ours.get(bucket), theirs.get(bucket))) {
-                repaired += shards.applyRows(local, shards.bucket(peer, bucket));
+                // The peer's settled tombstones (older than the grace, left out of the digests) may
+                // have been cleaned up here already: they only replace older rows still here, so
+                // that repair never brings back a tombstone that cleanup removed.
+                Map<Boolean, List<KvRow>> settledTombstone = shards.bucket(peer, bucket).stream()
+                        .collect(Collectors.partitioningBy(r -> r.isTombstone() && r.version().ts() < settled));
+                repaired += shards.applyRows(local, settledTombstone.get(false))
+                        + shards.applyOverExisting(local, settledTombstone.get(true));
             }
         }
         return repaired;

@@ -37,6 +37,9 @@ public interface Shards {
     /** @return rows that were newer than the instance's */
     int applyRows(ShardInstance instance, List<KvRow> rows) throws Exception;
 
+    /** Like {@link #applyRows}, but only over rows the instance has: never adds one. */
+    int applyOverExisting(ShardInstance instance, List<KvRow> rows) throws Exception;
+
     long removeTombstones(ShardInstance instance, long belowXid, long beforeMicros) throws Exception;
 
     int sweepExpired(ShardInstance instance, Instant before) throws Exception;

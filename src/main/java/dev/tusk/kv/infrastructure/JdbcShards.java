@@ -108,6 +108,11 @@ public class JdbcShards implements Shards {
     }
 
     @Override
+    public int applyOverExisting(ShardInstance instance, List<KvRow> rows) throws SQLException {
+        return call(instance, c -> ShardRows.applyOverExisting(c, rows));
+    }
+
+    @Override
     public long removeTombstones(ShardInstance instance, long belowXid, long beforeMicros) throws SQLException {
         return call(instance, c -> ShardRows.removeTombstones(c, belowXid, beforeMicros));
     }

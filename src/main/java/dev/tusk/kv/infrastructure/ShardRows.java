@@ -30,6 +30,13 @@ final class ShardRows {
             + " ts = excluded.ts, origin = excluded.origin, expires_at = excluded.expires_at, xid = pg_current_xact_id()"
             + " WHERE (t.ts, t.origin) < (excluded.ts, excluded.origin)";
 
+    /** The upsert's update half alone, with the same parameters. */
+    private static final String UPDATE_EXISTING = "UPDATE kv_row AS t SET kind = n.kind, value = n.value, ts = n.ts,"
+            + " origin = n.origin, expires_at = n.expires_at, xid = pg_current_xact_id()"
+            + " FROM (VALUES (?, ?, ?, ?, ?::bytea, ?::bigint, ?, ?::timestamptz, ?::int))"
+            + " AS n (namespace, key, part, kind, value, ts, origin, expires_at, bucket)"
+            + " WHERE t.namespace = n.namespace AND t.key = n.key AND t.part = n.part AND (t.ts, t.origin) < (n.ts, n.origin)";
+
     private ShardRows() {
     }
 
@@ -179,11 +186,26 @@ final class ShardRows {
 
     /** Applies rows by the (ts, origin) rule, as one JDBC batch; @return rows that were newer. */
     static int applyRows(Connection local, List<KvRow> rows) throws SQLException {
+        return applyBatch(local, UPSERT, rows);
+    }
+
+    /**
+     * Applies rows by the (ts, origin) rule over rows this instance already has, never adding a
+     * row: for a peer's settled tombstones, which this instance may have cleaned up already.
+     *
+     * @return rows that were newer than what this instance had
+     */
+    static int applyOverExisting(Connection local, List<KvRow> rows) throws SQLException {
+        return applyBatch(local, UPDATE_EXISTING, rows);
+    }
+
+    /** Runs the statement once per row, as one JDBC batch; @return rows it changed. */
+    private static int applyBatch(Connection local, String sql, List<KvRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return 0;
         }
         int applied = 0;
-        try (PreparedStatement ps = local.prepareStatement(UPSERT)) {
+        try (PreparedStatement ps = local.prepareStatement(sql)) {
             for (KvRow row : rows) {
                 bind(ps, row);
                 ps.addBatch();

@@ -53,6 +53,27 @@ public class TrackerSettings {
     @ConfigProperty(name = "tracker.approval.storage_ctx")
     String approvalContext;
 
+    @Inject
+    @ConfigProperty(name = "tracker.flush_interval")
+    String flushInterval;
+    @Inject
+    @ConfigProperty(name = "tracker.flush_batch")
+    int flushBatch;
+    @Inject
+    @ConfigProperty(name = "tracker.write_buffer_capacity")
+    int writeBufferCapacity;
+    @Inject
+    @ConfigProperty(name = "tracker.refresh_interval")
+    String refreshInterval;
+    @Inject
+    @ConfigProperty(name = "tracker.cache.max_swarms")
+    int cacheMaxSwarms;
+    @Inject
+    @ConfigProperty(name = "tracker.cache.max_peers")
+    long cacheMaxPeers;
+
+    private Duration flush;
+    private Duration refresh;
     private Duration announce;
     private Duration minAnnounce;
     private Duration lifetime;
@@ -68,6 +89,12 @@ public class TrackerSettings {
         lifetime = duration("tracker.peer_lifetime", peerLifetime);
         gc = duration("tracker.gc_interval", gcInterval);
         reporting = duration("tracker.prometheus_reporting_interval", reportingInterval);
+        flush = duration("tracker.flush_interval", flushInterval);
+        refresh = duration("tracker.refresh_interval", refreshInterval);
+        if (flushBatch < 1 || writeBufferCapacity < flushBatch || cacheMaxSwarms < 1 || cacheMaxPeers < 1) {
+            throw new IllegalStateException("tracker.flush_batch, tracker.cache.max_swarms and tracker.cache.max_peers must be"
+                    + " at least 1, and tracker.write_buffer_capacity at least tracker.flush_batch");
+        }
         try {
             approval = ApprovalMode.valueOf(approvalMode.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -129,6 +156,33 @@ public class TrackerSettings {
 
     public Duration reportingInterval() {
         return reporting;
+    }
+
+    /** How long an announce may wait in the write-behind buffer before the store has it. */
+    public Duration flushInterval() {
+        return flush;
+    }
+
+    /** How many peers' writes a flush takes at most, and how many pending start one early. */
+    public int flushBatch() {
+        return flushBatch;
+    }
+
+    public int writeBufferCapacity() {
+        return writeBufferCapacity;
+    }
+
+    /** How soon peers other nodes wrote to the store appear in this node's replies. */
+    public Duration refreshInterval() {
+        return refresh;
+    }
+
+    public int cacheMaxSwarms() {
+        return cacheMaxSwarms;
+    }
+
+    public long cacheMaxPeers() {
+        return cacheMaxPeers;
     }
 
     public ApprovalMode approvalMode() {

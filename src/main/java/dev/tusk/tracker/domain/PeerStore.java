@@ -63,6 +63,23 @@ public interface PeerStore {
     StoreStatistics statistics();
 
     /**
+     * Writes a batch of changes from the write-behind buffer: puts (a put as seeder also takes a
+     * leecher with the same key out of the leechers), removes (in either role) and download
+     * counts, in one transaction where the store has them.
+     */
+    void write(WriteBatch batch);
+
+    /** Whole swarms (every peer with its role and last-seen time, and downloads); unknown ones empty. */
+    Map<InfoHash, SwarmSnapshot> loadSwarms(Collection<InfoHash> infoHashes);
+
+    /**
+     * What other writers may have changed, for a cache to lay over its swarms: the peers written
+     * at or after {@code since} (incomplete snapshots), or, for a store that cannot tell by time,
+     * the whole of the {@code recentlyUsed} swarms.
+     */
+    List<SwarmSnapshot> changesSince(Instant since, Collection<InfoHash> recentlyUsed);
+
+    /**
      * One announce: makes the change, then chooses peers for the announcer by
      * {@link PeerSelector}'s rules and reads the swarm's counts. This default composes the
      * operations above; a store may answer the same in fewer round trips.

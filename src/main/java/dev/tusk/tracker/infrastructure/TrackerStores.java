@@ -2,6 +2,7 @@ package dev.tusk.tracker.infrastructure;
 
 import dev.tusk.tracker.domain.DataStore;
 import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreOfRecord;
 import dev.tusk.tracker.domain.SwarmBrowser;
 import dev.tusk.tracker.infrastructure.postgres.JpaSwarmBrowser;
 import dev.tusk.tracker.infrastructure.postgres.PostgresDataStore;
@@ -46,8 +47,10 @@ public class TrackerStores {
         };
     }
 
+    /** The store of record; the tracker serves swarms from the cache in front of it. */
     @Produces
     @ApplicationScoped
+    @StoreOfRecord
     PeerStore peerStore() {
         return redis() ? redisPeers.get() : postgresPeers.get();
     }

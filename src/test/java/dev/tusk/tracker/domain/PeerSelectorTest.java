@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PeerSelectorTest {
@@ -35,6 +36,9 @@ class PeerSelectorTest {
         @Override public void ping() { }
         @Override public long collectGarbage(Instant cutoff) { return 0; }
         @Override public StoreStatistics statistics() { return null; }
+        @Override public void write(WriteBatch batch) { }
+        @Override public Map<InfoHash, SwarmSnapshot> loadSwarms(java.util.Collection<InfoHash> infoHashes) { return Map.of(); }
+        @Override public List<SwarmSnapshot> changesSince(java.time.Instant since, java.util.Collection<InfoHash> used) { return List.of(); }
     }
 
     private static final InfoHash HASH = InfoHash.of(new byte[20]);

@@ -17,6 +17,8 @@ import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.SwarmChange;
 import dev.tusk.tracker.domain.StoreStatistics;
 import dev.tusk.tracker.domain.SwarmCounts;
+import dev.tusk.tracker.domain.SwarmSnapshot;
+import dev.tusk.tracker.domain.WriteBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -46,6 +48,8 @@ public class PostgresPeerStore implements PeerStore {
     PostgresQueries queries;
     @Inject
     PostgresStatements sql;
+    @Inject
+    PostgresSwarmBatches batches;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -204,6 +208,22 @@ public class PostgresPeerStore implements PeerStore {
         long infoHashes = sql.query(queries.infoHashCount(), Map.of(), PostgresPeerStore::firstLong);
         long[] peers = sql.query(queries.countAll(), Map.of(), this::seedersAndLeechers);
         return new StoreStatistics(infoHashes, peers[0], peers[1]);
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        batches.write(batch);
+    }
+
+    @Override
+    public Map<InfoHash, SwarmSnapshot> loadSwarms(Collection<InfoHash> infoHashes) {
+        return batches.load(infoHashes);
+    }
+
+    /** By time: PostgreSQL has the peers' last-seen times indexed. */
+    @Override
+    public List<SwarmSnapshot> changesSince(Instant since, Collection<InfoHash> recentlyUsed) {
+        return batches.changesSince(since);
     }
 
     private Map<String, Object> peerArgs(InfoHash infoHash, Peer peer, boolean seeder) {

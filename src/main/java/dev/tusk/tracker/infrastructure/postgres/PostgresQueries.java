@@ -92,6 +92,27 @@ public class PostgresQueries {
     @Inject
     @ConfigProperty(name = "tracker.pg.gc_batch_size")
     int gcBatchSize;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.batch.mode")
+    String batchMode;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.batch.put_query")
+    String batchPutQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.batch.delete_query")
+    String batchDeleteQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.batch.downloads_query")
+    String batchDownloadsQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.swarm.load_query")
+    String swarmLoadQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.swarm.downloads_query")
+    String swarmDownloadsQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.swarm.refresh_query")
+    String swarmRefreshQuery;
 
     private NamedParameterSql announce;
     private NamedParameterSql addPeer;
@@ -107,6 +128,13 @@ public class PostgresQueries {
     private NamedParameterSql ping;
     private NamedParameterSql gc;
     private NamedParameterSql infoHashCount;
+    private NamedParameterSql batchPut;
+    private NamedParameterSql batchDelete;
+    private NamedParameterSql batchDownloads;
+    private NamedParameterSql swarmLoad;
+    private NamedParameterSql swarmDownloads;
+    private NamedParameterSql swarmRefresh;
+    private boolean setBasedBatches;
 
     /** Parsed once; a malformed query stops the deployment with the reason. */
     @PostConstruct
@@ -125,8 +153,21 @@ public class PostgresQueries {
         ping = NamedParameterSql.parse(pingQuery);
         gc = NamedParameterSql.parse(gcQuery, List.of(CREATED, COUNT));
         infoHashCount = NamedParameterSql.parse(infoHashCountQuery);
+        batchPut = NamedParameterSql.parse(batchPutQuery, PEER_ARGS);
+        batchDelete = NamedParameterSql.parse(batchDeleteQuery, PEER_ARGS);
+        batchDownloads = NamedParameterSql.parse(batchDownloadsQuery, List.of(INFO_HASH, COUNT));
+        swarmLoad = NamedParameterSql.parse(swarmLoadQuery, List.of(INFO_HASH));
+        swarmDownloads = NamedParameterSql.parse(swarmDownloadsQuery, List.of(INFO_HASH));
+        swarmRefresh = NamedParameterSql.parse(swarmRefreshQuery, List.of(CREATED));
+        setBasedBatches = switch (batchMode.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "set" -> true;
+            case "rows" -> false;
+            case "auto" -> perRowQueriesAreDefaults();
+            default -> throw new IllegalStateException("tracker.pg.batch.mode is auto, set or rows, not " + batchMode);
+        };
         for (NamedParameterSql q : List.of(announce, addPeer, deletePeer, graduate, countAll, countByInfoHash,
-                downloadsGet, downloadsIncrement, dataAdd, dataDelete, dataGet, ping, gc, infoHashCount)) {
+                downloadsGet, downloadsIncrement, dataAdd, dataDelete, dataGet, ping, gc, infoHashCount,
+                batchPut, batchDelete, batchDownloads, swarmLoad, swarmDownloads, swarmRefresh)) {
             for (String name : q.parameterNames()) {
                 if (!KNOWN_ARGS.contains(name)) {
                     throw new IllegalStateException("Unknown argument @" + name + " in tracker.pg query: " + q.jdbcSql()
@@ -137,6 +178,54 @@ public class PostgresQueries {
         if (gcBatchSize < 1) {
             throw new IllegalStateException("tracker.pg.gc_batch_size must be at least 1");
         }
+    }
+
+    /**
+     * Whether the writes MoChi's per-row queries make are what the set-based batch statements
+     * make: true while the operator kept Tusk's defaults (the shipped configuration file).
+     */
+    private boolean perRowQueriesAreDefaults() {
+        java.util.Properties defaults = new java.util.Properties();
+        try (java.io.InputStream in = PostgresQueries.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            if (in == null) {
+                return false;
+            }
+            defaults.load(in);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+        return addQuery.equals(defaults.getProperty("tracker.pg.peer.add_query"))
+                && delQuery.equals(defaults.getProperty("tracker.pg.peer.del_query"))
+                && downloadsIncQuery.equals(defaults.getProperty("tracker.pg.downloads.inc_query"));
+    }
+
+    /** Write-behind batches as the set-based statements (else the per-row queries as a JDBC batch). */
+    boolean setBasedBatches() {
+        return setBasedBatches;
+    }
+
+    NamedParameterSql batchPut() {
+        return batchPut;
+    }
+
+    NamedParameterSql batchDelete() {
+        return batchDelete;
+    }
+
+    NamedParameterSql batchDownloads() {
+        return batchDownloads;
+    }
+
+    NamedParameterSql swarmLoad() {
+        return swarmLoad;
+    }
+
+    NamedParameterSql swarmDownloads() {
+        return swarmDownloads;
+    }
+
+    NamedParameterSql swarmRefresh() {
+        return swarmRefresh;
     }
 
     int gcBatchSize() {

@@ -102,6 +102,39 @@ class PostgresStatements {
         }
     }
 
+    /** A statement run once per argument set, as one JDBC batch. */
+    record Batched(NamedParameterSql sql, List<Map<String, Object>> argSets) {
+    }
+
+    /** Runs the batches in order in one transaction: all of them, or none. */
+    void transaction(List<Batched> batches) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (Batched b : batches) {
+                    if (b.argSets().isEmpty()) {
+                        continue;
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(b.sql().jdbcSql())) {
+                        for (Map<String, Object> args : b.argSets()) {
+                            bind(c, ps, b.sql(), args);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** Runs the statement once per argument set, as one JDBC batch. */
     void batch(NamedParameterSql sql, List<Map<String, Object>> argSets) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.jdbcSql())) {
@@ -133,6 +166,12 @@ class PostgresStatements {
                 ps.setBytes(index, bytes);
             } else if (value instanceof byte[][] many) {
                 ps.setArray(index, c.createArrayOf("bytea", many));
+            } else if (value instanceof String[] texts) {
+                ps.setArray(index, c.createArrayOf("text", texts));
+            } else if (value instanceof Integer[] ints) {
+                ps.setArray(index, c.createArrayOf("int4", ints));
+            } else if (value instanceof Boolean[] flags) {
+                ps.setArray(index, c.createArrayOf("bool", flags));
             } else if (value instanceof InetAddress address) {
                 if (isBytea(c, sql, i + 1)) {
                     ps.setBytes(index, address.getAddress());

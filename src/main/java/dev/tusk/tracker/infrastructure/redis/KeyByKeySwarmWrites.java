@@ -56,6 +56,24 @@ final class KeyByKeySwarmWrites implements SwarmWrites {
         redis.call(r -> r.hincrBy(RedisKeys.DOWNLOADS, infoHash, 1));
     }
 
+    /** Step by step: each key's step is atomic on its own, as for single writes. */
+    @Override
+    public void write(dev.tusk.tracker.domain.WriteBatch batch) {
+        for (dev.tusk.tracker.domain.PeerWrite w : batch.writes()) {
+            byte[] peer = RedisKeys.peer(w.peer());
+            if (w.isPut()) {
+                put(Swarms.of(w.infoHash(), w.seeder(), w.peer().isV6()), peer,
+                        RedisKeys.nanos(java.time.Instant.ofEpochMilli(w.atMillis())));
+            } else {
+                for (boolean seeders : new boolean[] {true, false}) {
+                    delete(RedisKeys.swarm(w.infoHash(), seeders, w.peer().isV6()),
+                            seeders ? RedisKeys.SEEDER_COUNT : RedisKeys.LEECHER_COUNT, peer);
+                }
+            }
+        }
+        batch.downloads().forEach((h, n) -> redis.call(r -> r.hincrBy(RedisKeys.DOWNLOADS, h.bytes(), n)));
+    }
+
     @Override
     public long collect(byte[] swarm, byte[] counter, byte[] cutoffNanos, List<byte[]> candidates) {
         List<byte[]> args = new ArrayList<>(candidates.size() + 1);

@@ -4,7 +4,10 @@ import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.StoreStatistics;
+import dev.tusk.tracker.domain.StoredPeer;
 import dev.tusk.tracker.domain.SwarmCounts;
+import dev.tusk.tracker.domain.SwarmSnapshot;
+import dev.tusk.tracker.domain.WriteBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -182,6 +185,54 @@ public class RedisPeerStore implements PeerStore {
         });
         return redis.call(r -> new StoreStatistics(infoHashes.size(), counter(r.get(RedisKeys.SEEDER_COUNT)),
                 counter(r.get(RedisKeys.LEECHER_COUNT))));
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        redis.swarmWrites().write(batch);
+    }
+
+    /** The four swarm hashes and the download count of every info hash, in one pipeline. */
+    @Override
+    public Map<InfoHash, SwarmSnapshot> loadSwarms(Collection<InfoHash> infoHashes) {
+        List<InfoHash> distinct = List.copyOf(new LinkedHashSet<>(infoHashes));
+        return redis.call(r -> {
+            List<Response<Map<byte[], byte[]>>> hashes = new ArrayList<>(4 * distinct.size());
+            List<Response<byte[]>> downloads = new ArrayList<>(distinct.size());
+            try (AbstractPipeline pipeline = r.pipelined()) {
+                for (InfoHash infoHash : distinct) {
+                    for (int i = 0; i < 4; i++) {
+                        hashes.add(pipeline.hgetAll(RedisKeys.swarm(infoHash, i < 2, i % 2 == 1)));
+                    }
+                    downloads.add(pipeline.hget(RedisKeys.DOWNLOADS, infoHash.bytes()));
+                }
+                pipeline.sync();
+            }
+            Map<InfoHash, SwarmSnapshot> swarms = new LinkedHashMap<>();
+            for (int i = 0; i < distinct.size(); i++) {
+                List<StoredPeer> peers = new ArrayList<>();
+                for (int j = 0; j < 4; j++) {
+                    boolean seeders = j < 2;
+                    hashes.get(4 * i + j).get().forEach((peer, nanos) -> peers.add(new StoredPeer(RedisKeys.peerOf(peer), seeders,
+                            RedisKeys.instantOf(nanos).toEpochMilli())));
+                }
+                byte[] downloaded = downloads.get(i).get();
+                swarms.put(distinct.get(i), new SwarmSnapshot(distinct.get(i), peers,
+                        downloaded == null ? 0 : Long.parseLong(new String(downloaded)), true));
+            }
+            return swarms;
+        });
+    }
+
+    /** Redis cannot tell what changed by time: the recently used swarms are read whole, a pipeline a chunk. */
+    @Override
+    public List<SwarmSnapshot> changesSince(Instant since, Collection<InfoHash> recentlyUsed) {
+        List<InfoHash> all = List.copyOf(recentlyUsed);
+        List<SwarmSnapshot> swarms = new ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += SCAN_COUNT) {
+            swarms.addAll(loadSwarms(all.subList(from, Math.min(all.size(), from + SCAN_COUNT))).values());
+        }
+        return swarms;
     }
 
     private static long counter(byte[] value) {

@@ -33,6 +33,13 @@ public interface SwarmWrites {
      */
     void restore(Swarms swarms, List<byte[]> peersAndNanos);
 
+    /**
+     * Writes a batch from the write-behind buffer: each put and delete as its own step (a delete
+     * in both roles), then the downloads; not one transaction, but each step is idempotent except
+     * the download counts.
+     */
+    void write(dev.tusk.tracker.domain.WriteBatch batch);
+
     /** A swarm hash, its role's counter, and the same family's other role with its counter. */
     public record Swarms(byte[] swarm, byte[] counter, byte[] other, byte[] otherCounter) {
         static Swarms of(dev.tusk.tracker.domain.InfoHash infoHash, boolean seeders, boolean v6) {

@@ -1,0 +1,178 @@
+package dev.tusk.tracker.application;
+
+import dev.tusk.tracker.domain.AnnounceOutcome;
+import dev.tusk.tracker.domain.InfoHash;
+import dev.tusk.tracker.domain.Peer;
+import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreOfRecord;
+import dev.tusk.tracker.domain.StoreStatistics;
+import dev.tusk.tracker.domain.SwarmChange;
+import dev.tusk.tracker.domain.SwarmCounts;
+import dev.tusk.tracker.domain.SwarmSnapshot;
+import dev.tusk.tracker.domain.WriteBatch;
+import dev.tusk.tracker.domain.memory.SwarmCache;
+import dev.tusk.tracker.domain.memory.WriteBuffer;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tracker's {@link PeerStore}: swarms served from memory ({@link SwarmCache}) in front of
+ * the store of record, which gets the changes in batches ({@link WriteBehind} flushes them) and
+ * is read only for swarms not in memory, for other writers' changes, GC and statistics.
+ */
+@ApplicationScoped
+@Typed({CachedPeerStore.class, PeerStore.class})
+public class CachedPeerStore implements PeerStore {
+
+    @Inject
+    @StoreOfRecord
+    PeerStore store;
+    @Inject
+    TrackerSettings settings;
+
+    private SwarmCache cache;
+    private volatile Runnable onBacklog = () -> { };
+    private volatile Instant lastRefresh = Instant.now();
+
+    @PostConstruct
+    void create() {
+        cache = new SwarmCache(new WriteBuffer(settings.writeBufferCapacity()), store::loadSwarms, System::currentTimeMillis);
+    }
+
+    /** Called when a full batch is pending, so that it is written without waiting for the interval. */
+    void onBacklog(Runnable listener) {
+        onBacklog = listener;
+    }
+
+    SwarmCache cache() {
+        return cache;
+    }
+
+    @Override
+    public AnnounceOutcome announce(InfoHash infoHash, Peer peer, SwarmChange change, int numWant) {
+        AnnounceOutcome outcome = cache.announce(infoHash, peer, change, numWant);
+        if (cache.buffer().size() >= settings.flushBatch()) {
+            onBacklog.run();
+        }
+        return outcome;
+    }
+
+    @Override
+    public void putSeeder(InfoHash infoHash, Peer peer) {
+        announce(infoHash, peer, SwarmChange.PUT_SEEDER, 0);
+    }
+
+    @Override
+    public boolean deleteSeeder(InfoHash infoHash, Peer peer) {
+        return cache.remove(infoHash, peer, true);
+    }
+
+    @Override
+    public void putLeecher(InfoHash infoHash, Peer peer) {
+        announce(infoHash, peer, SwarmChange.PUT_LEECHER, 0);
+    }
+
+    @Override
+    public boolean deleteLeecher(InfoHash infoHash, Peer peer) {
+        return cache.remove(infoHash, peer, false);
+    }
+
+    @Override
+    public void graduateLeecher(InfoHash infoHash, Peer peer) {
+        announce(infoHash, peer, SwarmChange.GRADUATE, 0);
+    }
+
+    @Override
+    public List<Peer> announcePeers(InfoHash infoHash, boolean forSeeder, int numWant, boolean v6) {
+        return cache.candidates(infoHash, forSeeder, numWant, v6);
+    }
+
+    @Override
+    public SwarmCounts scrapeSwarm(InfoHash infoHash) {
+        return cache.scrape(List.of(infoHash)).get(infoHash);
+    }
+
+    @Override
+    public Map<InfoHash, SwarmCounts> scrapeSwarms(Collection<InfoHash> infoHashes) {
+        return cache.scrape(infoHashes);
+    }
+
+    @Override
+    public void ping() {
+        store.ping();
+    }
+
+    /** Drops the stale peers from memory, then from the store; @return how many the store removed. */
+    @Override
+    public long collectGarbage(Instant cutoff) {
+        cache.collectGarbage(cutoff.toEpochMilli());
+        return store.collectGarbage(cutoff);
+    }
+
+    /** The store's totals, once it has every change made so far. */
+    @Override
+    public StoreStatistics statistics() {
+        flush();
+        return store.statistics();
+    }
+
+    @Override
+    public void write(WriteBatch batch) {
+        store.write(batch);
+    }
+
+    @Override
+    public Map<InfoHash, SwarmSnapshot> loadSwarms(Collection<InfoHash> infoHashes) {
+        return store.loadSwarms(infoHashes);
+    }
+
+    @Override
+    public List<SwarmSnapshot> changesSince(Instant since, Collection<InfoHash> recentlyUsed) {
+        return store.changesSince(since, recentlyUsed);
+    }
+
+    /**
+     * Writes every pending change to the store, batch by batch.
+     *
+     * @return how many writes and download counts were written
+     * @throws dev.tusk.tracker.domain.StoreUnavailableException when the store fails (what was
+     *         not written stays pending)
+     */
+    public long flush() {
+        long written = 0;
+        int n;
+        do {
+            n = cache.flush(store::write, settings.flushBatch());
+            written += n;
+        } while (n > 0);
+        return written;
+    }
+
+    /**
+     * Lays what other writers put in the store over the swarms in memory: the peers written since
+     * the last refresh (less a margin for batches still in flight elsewhere and clocks apart).
+     */
+    void refresh() {
+        Instant started = Instant.now();
+        Duration margin = settings.flushInterval().multipliedBy(2).plusSeconds(1);
+        cache.apply(store.changesSince(lastRefresh.minus(margin), cache.takeTouched()));
+        lastRefresh = started;
+    }
+
+    /** Forgets a swarm: its next use loads it from the store (for operators and tests). */
+    public void forget(InfoHash infoHash) {
+        cache.evict(infoHash);
+    }
+
+    /** Keeps memory within tracker.cache.max_swarms and max_peers; @return swarms dropped. */
+    int evictOverBounds() {
+        return cache.evictOverBounds(settings.cacheMaxSwarms(), settings.cacheMaxPeers());
+    }
+}

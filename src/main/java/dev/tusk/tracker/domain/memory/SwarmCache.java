@@ -1,0 +1,400 @@
+package dev.tusk.tracker.domain.memory;
+
+import dev.tusk.tracker.domain.AnnounceOutcome;
+import dev.tusk.tracker.domain.InfoHash;
+import dev.tusk.tracker.domain.Peer;
+import dev.tusk.tracker.domain.PeerSelector;
+import dev.tusk.tracker.domain.PeerWrite;
+import dev.tusk.tracker.domain.StoredPeer;
+import dev.tusk.tracker.domain.SwarmChange;
+import dev.tusk.tracker.domain.SwarmCounts;
+import dev.tusk.tracker.domain.SwarmSnapshot;
+import dev.tusk.tracker.domain.WriteBatch;
+import dev.tusk.tracker.domain.WriteBufferFullException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
+
+/**
+ * The swarms in memory, in front of a store of record. An announce changes its swarm here and
+ * records the change in the {@link WriteBuffer}, under the swarm's monitor (so the buffer sees a
+ * peer's changes in the order the swarm does), and is answered from here. A swarm not in memory
+ * is loaded once from the store, with the buffer's changes the store does not have yet laid
+ * over it; loads and flushes are ordered by a lock so a load never misses a batch nor counts
+ * its downloads twice.
+ */
+public final class SwarmCache {
+
+    /** Reads whole swarms from the store: every peer and the download count; unknown ones empty. */
+    @FunctionalInterface
+    public interface Loader {
+        Map<InfoHash, SwarmSnapshot> load(Collection<InfoHash> infoHashes);
+    }
+
+    /** Writes a batch to the store, all or nothing. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(WriteBatch batch);
+    }
+
+    private final ConcurrentHashMap<InfoHash, CachedSwarm> swarms = new ConcurrentHashMap<>();
+    private final Set<InfoHash> touched = ConcurrentHashMap.newKeySet();
+    private final AtomicLong peers = new AtomicLong();
+    private final WriteBuffer buffer;
+    private final Loader loader;
+    private final LongSupplier clockMillis;
+    /** Loads share it; a flush takes it alone, from draining the buffer to the store's commit. */
+    private final ReentrantReadWriteLock loadsAndFlushes = new ReentrantReadWriteLock();
+
+    public SwarmCache(WriteBuffer buffer, Loader loader, LongSupplier clockMillis) {
+        this.buffer = buffer;
+        this.loader = loader;
+        this.clockMillis = clockMillis;
+    }
+
+    public WriteBuffer buffer() {
+        return buffer;
+    }
+
+    /** Makes the change, then chooses peers for the announcer (unless it left) and counts the swarm. */
+    public AnnounceOutcome announce(InfoHash infoHash, Peer peer, SwarmChange change, int numWant) {
+        while (true) {
+            CachedSwarm swarm = loaded(infoHash);
+            synchronized (swarm) {
+                if (swarm.evicted) {
+                    continue;
+                }
+                change(swarm, peer, change);
+                List<Peer> chosen = change == SwarmChange.REMOVE ? List.of()
+                        : select(swarm, peer, change.leavesSeeder(), numWant);
+                return new AnnounceOutcome(chosen, swarm.counts());
+            }
+        }
+    }
+
+    /**
+     * Removes a peer from one role only (MoChi's deleteSeeder/deleteLeecher).
+     *
+     * @return whether it was there in that role
+     */
+    public boolean remove(InfoHash infoHash, Peer peer, boolean seeder) {
+        while (true) {
+            CachedSwarm swarm = loaded(infoHash);
+            synchronized (swarm) {
+                if (swarm.evicted) {
+                    continue;
+                }
+                if (!swarm.has(peer, seeder)) {
+                    return false;
+                }
+                change(swarm, peer, SwarmChange.REMOVE);
+                return true;
+            }
+        }
+    }
+
+    /** Candidates of one family, as {@code PeerStore.announcePeers} gives them. */
+    public List<Peer> candidates(InfoHash infoHash, boolean forSeeder, int numWant, boolean v6) {
+        while (true) {
+            CachedSwarm swarm = loaded(infoHash);
+            synchronized (swarm) {
+                if (!swarm.evicted) {
+                    return swarm.candidates(forSeeder, v6, numWant, randomStart());
+                }
+            }
+        }
+    }
+
+    /**
+     * The counts of several swarms, each once, in the order given. The ones not in memory are
+     * loaded together in one call; a swarm found empty is answered without being kept.
+     */
+    public Map<InfoHash, SwarmCounts> scrape(Collection<InfoHash> infoHashes) {
+        Map<InfoHash, SwarmCounts> counts = new LinkedHashMap<>();
+        Set<InfoHash> missing = new LinkedHashSet<>();
+        for (InfoHash h : infoHashes) {
+            counts.put(h, null);
+            CachedSwarm swarm = swarms.get(h);
+            SwarmCounts known = swarm == null ? null : countsIfLoaded(swarm);
+            if (known == null) {
+                missing.add(h);
+            } else {
+                counts.put(h, known);
+            }
+        }
+        if (!missing.isEmpty()) {
+            loadsAndFlushes.readLock().lock();
+            try {
+                Map<InfoHash, SwarmSnapshot> loaded = loader.load(missing);
+                for (InfoHash h : missing) {
+                    SwarmSnapshot snapshot = loaded.getOrDefault(h, SwarmSnapshot.empty(h));
+                    List<PeerWrite> pending = buffer.pendingFor(h);
+                    long pendingDownloads = buffer.pendingDownloads(h);
+                    if (snapshot.peers().isEmpty() && pending.isEmpty()) {
+                        counts.put(h, new SwarmCounts(0, 0, snapshot.downloads() + pendingDownloads));
+                        continue;
+                    }
+                    CachedSwarm swarm = swarms.computeIfAbsent(h, CachedSwarm::new);
+                    synchronized (swarm) {
+                        if (!swarm.loaded && !swarm.evicted) {
+                            fill(swarm, snapshot, pending, pendingDownloads);
+                        }
+                        counts.put(h, swarm.loaded ? swarm.counts() : SwarmCounts.EMPTY);
+                    }
+                }
+            } finally {
+                loadsAndFlushes.readLock().unlock();
+            }
+        }
+        return counts;
+    }
+
+    private static SwarmCounts countsIfLoaded(CachedSwarm swarm) {
+        synchronized (swarm) {
+            return swarm.loaded && !swarm.evicted ? swarm.counts() : null;
+        }
+    }
+
+    /**
+     * Writes the next batch of pending changes with {@code writer}; on failure the batch goes
+     * back into the buffer and the failure is thrown.
+     *
+     * @return how many peer writes and download counts were written
+     */
+    public int flush(Writer writer, int maxWrites) {
+        loadsAndFlushes.writeLock().lock();
+        try {
+            WriteBatch batch = buffer.drain(maxWrites);
+            if (batch.isEmpty()) {
+                buffer.written();
+                return 0;
+            }
+            try {
+                writer.write(batch);
+            } catch (RuntimeException | Error e) {
+                buffer.failed();
+                throw e;
+            }
+            buffer.written();
+            return batch.size();
+        } finally {
+            loadsAndFlushes.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Lays what the store says over the swarms in memory (other nodes' writes): a peer with a
+     * pending change here keeps it; otherwise the later of the two wins. A complete snapshot also
+     * removes the peers the store no longer has and sets the download count.
+     */
+    public void apply(Collection<SwarmSnapshot> snapshots) {
+        for (SwarmSnapshot snapshot : snapshots) {
+            CachedSwarm swarm = swarms.get(snapshot.infoHash());
+            if (swarm == null) {
+                continue;
+            }
+            synchronized (swarm) {
+                if (!swarm.loaded || swarm.evicted) {
+                    continue;
+                }
+                int before = swarm.size();
+                InfoHash h = snapshot.infoHash();
+                if (snapshot.complete()) {
+                    Set<Peer> stored = new HashSet<>();
+                    snapshot.peers().forEach(p -> stored.add(p.peer()));
+                    for (Peer p : swarm.peerKeys()) {
+                        if (!stored.contains(p) && !buffer.isPending(h, p)) {
+                            swarm.remove(p);
+                        }
+                    }
+                    swarm.setDownloads(snapshot.downloads() + buffer.pendingDownloads(h));
+                }
+                for (StoredPeer p : snapshot.peers()) {
+                    if (!buffer.isPending(h, p.peer())) {
+                        swarm.merge(p.peer(), p.seeder(), p.lastSeenMillis());
+                    }
+                }
+                peers.addAndGet(swarm.size() - before);
+            }
+        }
+    }
+
+    /** Drops peers last seen at or before the cutoff, and swarms left empty; @return peers dropped. */
+    public long collectGarbage(long cutoffMillis) {
+        long removed = 0;
+        for (CachedSwarm swarm : swarms.values()) {
+            synchronized (swarm) {
+                if (swarm.evicted || !swarm.loaded) {
+                    continue;
+                }
+                int n = swarm.removeSeenAtOrBefore(cutoffMillis);
+                peers.addAndGet(-n);
+                removed += n;
+                if (swarm.size() == 0) {
+                    evictLocked(swarm);
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * When the cache holds more than {@code maxSwarms} swarms or {@code maxPeers} peers, drops
+     * the least recently used swarms until it holds at most nine tenths of each (their pending
+     * changes stay in the buffer; the swarm is loaded again on its next use).
+     *
+     * @return how many swarms were dropped
+     */
+    public int evictOverBounds(int maxSwarms, long maxPeers) {
+        if (swarms.size() <= maxSwarms && peers.get() <= maxPeers) {
+            return 0;
+        }
+        List<CachedSwarm> byAge = new ArrayList<>(swarms.values());
+        byAge.sort((a, b) -> Long.compare(a.lastAccessMillis, b.lastAccessMillis));
+        long swarmTarget = maxSwarms * 9L / 10;
+        long peerTarget = maxPeers * 9 / 10;
+        int evicted = 0;
+        for (CachedSwarm swarm : byAge) {
+            if (swarms.size() <= swarmTarget && peers.get() <= peerTarget) {
+                break;
+            }
+            synchronized (swarm) {
+                if (!swarm.evicted) {
+                    evictLocked(swarm);
+                    evicted++;
+                }
+            }
+        }
+        return evicted;
+    }
+
+    /** Forgets one swarm (it is loaded again from the store on its next use). */
+    public void evict(InfoHash infoHash) {
+        CachedSwarm swarm = swarms.get(infoHash);
+        if (swarm != null) {
+            synchronized (swarm) {
+                if (!swarm.evicted) {
+                    evictLocked(swarm);
+                }
+            }
+        }
+    }
+
+    /** The swarms announced or scraped since the last call. */
+    public Set<InfoHash> takeTouched() {
+        Set<InfoHash> taken = new HashSet<>();
+        for (InfoHash h : touched) {
+            if (touched.remove(h)) {
+                taken.add(h);
+            }
+        }
+        return taken;
+    }
+
+    public int swarmCount() {
+        return swarms.size();
+    }
+
+    public long peerCount() {
+        return peers.get();
+    }
+
+    private void evictLocked(CachedSwarm swarm) {
+        swarm.evicted = true;
+        swarms.remove(swarm.infoHash, swarm);
+        if (swarm.loaded) {
+            peers.addAndGet(-swarm.size());
+        }
+    }
+
+    /** The swarm in memory, loaded from the store first if need be (one call, on this thread). */
+    private CachedSwarm loaded(InfoHash infoHash) {
+        CachedSwarm swarm = swarms.get(infoHash);
+        if (swarm == null) {
+            swarm = swarms.computeIfAbsent(infoHash, CachedSwarm::new);
+        }
+        long now = clockMillis.getAsLong();
+        if (swarm.lastAccessMillis != now) {
+            swarm.lastAccessMillis = now;
+        }
+        touched.add(infoHash);
+        if (!swarm.loaded) {
+            synchronized (swarm) {
+                if (!swarm.loaded && !swarm.evicted) {
+                    loadsAndFlushes.readLock().lock();
+                    try {
+                        SwarmSnapshot snapshot = loader.load(List.of(infoHash)).getOrDefault(infoHash, SwarmSnapshot.empty(infoHash));
+                        fill(swarm, snapshot, buffer.pendingFor(infoHash), buffer.pendingDownloads(infoHash));
+                    } finally {
+                        loadsAndFlushes.readLock().unlock();
+                    }
+                }
+            }
+        }
+        return swarm;
+    }
+
+    private void fill(CachedSwarm swarm, SwarmSnapshot snapshot, List<PeerWrite> pending, long pendingDownloads) {
+        for (StoredPeer p : snapshot.peers()) {
+            swarm.put(p.peer(), p.seeder(), p.lastSeenMillis());
+        }
+        for (PeerWrite w : pending) {
+            if (w.isPut()) {
+                swarm.put(w.peer(), w.seeder(), w.atMillis());
+            } else {
+                swarm.remove(w.peer());
+            }
+        }
+        swarm.setDownloads(snapshot.downloads() + pendingDownloads);
+        swarm.loaded = true;
+        peers.addAndGet(swarm.size());
+    }
+
+    /** Records the change in the buffer (refused when full, with nothing changed), then makes it here. */
+    private void change(CachedSwarm swarm, Peer peer, SwarmChange change) {
+        long now = clockMillis.getAsLong();
+        InfoHash h = swarm.infoHash;
+        PeerWrite write = switch (change) {
+            case PUT_SEEDER -> new PeerWrite(h, peer, PeerWrite.Kind.PUT_SEEDER, false, now);
+            case PUT_LEECHER -> new PeerWrite(h, peer, PeerWrite.Kind.PUT_LEECHER, false, now);
+            case GRADUATE -> new PeerWrite(h, peer, PeerWrite.Kind.PUT_SEEDER, swarm.has(peer, false), now);
+            case REMOVE -> new PeerWrite(h, peer, PeerWrite.Kind.REMOVE, false, now);
+        };
+        long downloads = change == SwarmChange.GRADUATE ? 1 : 0;
+        if (!buffer.offer(write, downloads)) {
+            throw new WriteBufferFullException(buffer.capacity());
+        }
+        int before = swarm.size();
+        if (write.isPut()) {
+            swarm.put(peer, write.seeder(), now);
+        } else {
+            swarm.remove(peer);
+        }
+        swarm.addDownloads(downloads);
+        peers.addAndGet(swarm.size() - before);
+    }
+
+    private static List<Peer> select(CachedSwarm swarm, Peer announcer, boolean announcerIsSeeder, int numWant) {
+        if (numWant <= 0) {
+            return List.of();
+        }
+        int start = randomStart();
+        boolean v6 = announcer.isV6();
+        return PeerSelector.merge(announcer, numWant, swarm.candidates(announcerIsSeeder, v6, numWant + 1, start),
+                missing -> swarm.candidates(announcerIsSeeder, !v6, missing, start));
+    }
+
+    private static int randomStart() {
+        return ThreadLocalRandom.current().nextInt(1 << 30);
+    }
+}

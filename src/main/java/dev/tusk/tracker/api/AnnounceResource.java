@@ -1,11 +1,5 @@
 package dev.tusk.tracker.api;
 
-import dev.tusk.tracker.api.wire.AnnounceResponses;
-import dev.tusk.tracker.api.wire.RawQuery;
-import dev.tusk.tracker.application.AnnounceRequest;
-import dev.tusk.tracker.application.AnnounceResult;
-import dev.tusk.tracker.application.AnnounceService;
-import dev.tusk.tracker.application.TrackerSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,30 +8,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
-/** {@code GET /announce} (BEP 3, 7, 23). */
+/**
+ * {@code GET /announce} (BEP 3, 7, 23). Clients are answered by {@link TrackerFastPath} in front
+ * of the servlet chain; this resource documents the endpoint (OpenAPI) and answers the same
+ * should the fast path be bypassed.
+ */
 @Path("announce")
 @RequestScoped
 public class AnnounceResource {
 
     @Inject
-    AnnounceService announces;
-    @Inject
-    TrackerSettings settings;
-    @Inject
-    TrackerReplies replies;
+    TrackerEndpoints endpoints;
     @Context
     HttpServletRequest http;
 
     @GET
     public Response announce() {
-        return replies.reply("announce", () -> {
-            RawQuery query = RawQuery.parse(http.getQueryString());
-            AnnounceRequest request = AnnounceParameters.parse(query, ClientAddresses.of(http, settings), settings);
-            AnnounceResult result = announces.announce(request);
-            boolean compact = !"0".equals(query.text("compact").orElse("1"));
-            boolean noPeerId = "1".equals(query.text("no_peer_id").orElse("0"));
-            return AnnounceResponses.encode(result.swarm().seeders(), result.swarm().leechers(),
-                    result.interval().toSeconds(), result.minInterval().toSeconds(), result.peers(), compact, noPeerId);
-        });
+        return TrackerFastPath.bencoded(endpoints.announce(http.getQueryString(), http.getRemoteAddr(), http::getHeader));
     }
 }

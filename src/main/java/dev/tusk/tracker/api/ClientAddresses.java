@@ -15,10 +15,15 @@ final class ClientAddresses {
     }
 
     static InetAddress of(HttpServletRequest request, TrackerSettings settings) {
+        return of(request.getRemoteAddr(), request::getHeader, settings);
+    }
+
+    /** @param headers a request header's value by name, null when absent */
+    static InetAddress of(String remoteAddress, java.util.function.UnaryOperator<String> headers, TrackerSettings settings) {
         String header = settings.realIpHeader();
-        String text = request.getRemoteAddr();
+        String text = remoteAddress;
         if (!header.isEmpty()) {
-            String value = request.getHeader(header);
+            String value = headers.apply(header);
             if (value != null && !value.isBlank()) {
                 text = value.split(",")[0].trim();
             }

@@ -6,7 +6,6 @@ import dev.tusk.tracker.application.TrackerRefusal;
 import dev.tusk.tracker.domain.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,25 +23,26 @@ public class TrackerReplies {
     @Inject
     TrackerRequestMetrics metrics;
 
-    public Response reply(String action, Supplier<byte[]> handler) {
+    /** The bencoded body (HTTP 200 text/plain) of a tracker request, or of its failure. */
+    public byte[] answer(String action, Supplier<byte[]> handler) {
         long started = System.nanoTime();
         try {
             byte[] body = handler.get();
             metrics.record(action, TrackerRequestMetrics.Outcome.OK, started);
-            return bencoded(body);
+            return body;
         } catch (RuntimeException e) {
             Throwable cause = explanation(e);
             if (cause instanceof TrackerRefusal || cause instanceof MalformedQueryException) {
                 metrics.record(action, TrackerRequestMetrics.Outcome.REFUSED, started);
-                return bencoded(Bencode.failure(cause.getMessage()));
+                return Bencode.failure(cause.getMessage());
             }
             metrics.record(action, TrackerRequestMetrics.Outcome.ERROR, started);
             if (cause instanceof StoreUnavailableException) {
                 LOG.log(Level.WARNING, "{0} failed: {1}", new Object[] {action, cause.getMessage()});
-                return bencoded(Bencode.failure(STORE_UNAVAILABLE));
+                return Bencode.failure(STORE_UNAVAILABLE);
             }
             LOG.log(Level.SEVERE, action + " failed", e);
-            return bencoded(Bencode.failure(INTERNAL_ERROR));
+            return Bencode.failure(INTERNAL_ERROR);
         }
     }
 
@@ -55,9 +55,5 @@ public class TrackerReplies {
             }
         }
         return e;
-    }
-
-    private static Response bencoded(byte[] body) {
-        return Response.ok(body, "text/plain").build();
     }
 }

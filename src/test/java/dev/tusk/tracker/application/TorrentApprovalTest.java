@@ -54,6 +54,12 @@ class TorrentApprovalTest {
         settings.gcInterval = "3m";
         settings.reportingInterval = "1s";
         settings.maxScrapeInfoHashes = 50;
+        settings.flushInterval = "100ms";
+        settings.refreshInterval = "2s";
+        settings.flushBatch = 5000;
+        settings.writeBufferCapacity = 1_000_000;
+        settings.cacheMaxSwarms = 1_000_000;
+        settings.cacheMaxPeers = 12_000_000;
         settings.parse();
         TorrentApproval approval = new TorrentApproval();
         approval.settings = settings;

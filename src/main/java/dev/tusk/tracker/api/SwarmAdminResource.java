@@ -1,7 +1,7 @@
 package dev.tusk.tracker.api;
 
+import dev.tusk.tracker.application.CachedPeerStore;
 import dev.tusk.tracker.domain.InfoHash;
-import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.SwarmBrowser;
 import dev.tusk.tracker.domain.SwarmCounts;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,7 +34,7 @@ public class SwarmAdminResource {
     }
 
     @Inject
-    PeerStore store;
+    CachedPeerStore store;
     @Inject
     SwarmBrowser browser;
 
@@ -44,6 +44,7 @@ public class SwarmAdminResource {
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(10000) int limit) {
         InfoHash infoHash = AdminInfoHashes.parse(hex);
         SwarmCounts counts = store.scrapeSwarm(infoHash);
+        store.flush(); // the peers come from the store: first everything pending
         List<PeerView> peers = browser.peers(infoHash, limit).stream()
                 .map(v -> new PeerView(HexFormat.of().formatHex(v.peer().id().bytes()),
                         v.peer().address().getHostAddress(), v.peer().port(), v.seeder(), v.lastSeen()))

@@ -56,6 +56,10 @@ class RedisStoreFaultsIT {
         redis.waitFor(10, TimeUnit.SECONDS);
     }
 
+    private static RedisClient redisClient() {
+        return RedisClient.builder().hostAndPort(new HostAndPort("127.0.0.1", REDIS_PORT)).build();
+    }
+
     private static Map<String, Object> announce(byte[] hash) {
         return Bdecoder.dict(RawHttp.get(TrackerHttp.PORT, "/announce?" + announceQuery(hash, randomBytes(20), 6881, 0, "")).body());
     }
@@ -63,7 +67,11 @@ class RedisStoreFaultsIT {
     @Test
     void aStoppedRedisIsReportedWhileCachedSwarmsAreServedAndTheirChangesWrittenWhenItIsBack() throws Exception {
         byte[] hash = randomBytes(20);
+        byte[] seeders = ("CHI_S4_" + new String(hash, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
         assertThat(announce(hash)).containsEntry("complete", 1L);
+        try (RedisClient r = redisClient()) {
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> r.hlen(seeders) == 1);
+        }
 
         redis.destroy();
         assertThat(redis.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -79,8 +87,7 @@ class RedisStoreFaultsIT {
         startRedis(); // empty: the peers written before are gone with the old process
         Map<String, Object> again = announce(randomBytes(20));
         assertThat(again).doesNotContainKey("failure reason").containsEntry("complete", 1L);
-        try (RedisClient r = RedisClient.builder().hostAndPort(new HostAndPort("127.0.0.1", REDIS_PORT)).build()) {
-            byte[] seeders = ("CHI_S4_" + new String(hash, StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+        try (RedisClient r = redisClient()) {
             Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                     assertThat(r.hlen(seeders)).as("the announce buffered during the outage, written when Redis is back").isEqualTo(1));
         }

@@ -50,6 +50,8 @@ public class PostgresPeerStore implements PeerStore {
     PostgresStatements sql;
     @Inject
     PostgresSwarmBatches batches;
+    @Inject
+    PostgresStatisticsSweep sweep;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -203,8 +205,15 @@ public class PostgresPeerStore implements PeerStore {
         return removed;
     }
 
+    /**
+     * With the default count queries, by ranges of info hashes ({@link PostgresStatisticsSweep}),
+     * never a statement over the whole table; with an operator's own, those queries.
+     */
     @Override
     public StoreStatistics statistics() {
+        if (queries.defaultStatistics()) {
+            return sweep.statistics();
+        }
         long infoHashes = sql.query(queries.infoHashCount(), Map.of(), PostgresPeerStore::firstLong);
         long[] peers = sql.query(queries.countAll(), Map.of(), this::seedersAndLeechers);
         return new StoreStatistics(infoHashes, peers[0], peers[1]);

@@ -135,6 +135,7 @@ public class PostgresQueries {
     private NamedParameterSql swarmDownloads;
     private NamedParameterSql swarmRefresh;
     private boolean setBasedBatches;
+    private boolean defaultStatistics;
 
     /** Parsed once; a malformed query stops the deployment with the reason. */
     @PostConstruct
@@ -159,6 +160,8 @@ public class PostgresQueries {
         swarmLoad = NamedParameterSql.parse(swarmLoadQuery, List.of(INFO_HASH));
         swarmDownloads = NamedParameterSql.parse(swarmDownloadsQuery, List.of(INFO_HASH));
         swarmRefresh = NamedParameterSql.parse(swarmRefreshQuery, List.of(CREATED));
+        defaultStatistics = isDefault("tracker.pg.peer.count_query", countQuery)
+                && isDefault("tracker.pg.info_hash_count_query", infoHashCountQuery);
         setBasedBatches = switch (batchMode.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "set" -> true;
             case "rows" -> false;
@@ -185,6 +188,12 @@ public class PostgresQueries {
      * make: true while the operator kept Tusk's defaults (the shipped configuration file).
      */
     private boolean perRowQueriesAreDefaults() {
+        return isDefault("tracker.pg.peer.add_query", addQuery) && isDefault("tracker.pg.peer.del_query", delQuery)
+                && isDefault("tracker.pg.downloads.inc_query", downloadsIncQuery);
+    }
+
+    /** Whether a setting has the value the shipped configuration file gives it. */
+    private static boolean isDefault(String key, String value) {
         java.util.Properties defaults = new java.util.Properties();
         try (java.io.InputStream in = PostgresQueries.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
             if (in == null) {
@@ -194,9 +203,12 @@ public class PostgresQueries {
         } catch (java.io.IOException e) {
             return false;
         }
-        return addQuery.equals(defaults.getProperty("tracker.pg.peer.add_query"))
-                && delQuery.equals(defaults.getProperty("tracker.pg.peer.del_query"))
-                && downloadsIncQuery.equals(defaults.getProperty("tracker.pg.downloads.inc_query"));
+        return value.equals(defaults.getProperty(key));
+    }
+
+    /** The storage totals may be counted range by range: the count queries are the defaults. */
+    boolean defaultStatistics() {
+        return defaultStatistics;
     }
 
     /** Write-behind batches as the set-based statements (else the per-row queries as a JDBC batch). */

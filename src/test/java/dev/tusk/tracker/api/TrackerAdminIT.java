@@ -104,4 +104,31 @@ class TrackerAdminIT {
         assertThat(reply.text()).contains("\"seeders\":1").contains("\"leechers\":1")
                 .contains("\"address\":\"10.21.0.1\"").contains("\"port\":7778").contains("2001:db8");
     }
+
+    @Test
+    void aGcRunRemovesStalePeersFromTheStoreAndFromMemory() throws Exception {
+        byte[] hash = randomBytes(20);
+        TrackerHttp.announce(announceQuery(hash, randomBytes(20), 7781, 0, ""), "10.22.0.1");
+        byte[] staleId = randomBytes(20);
+        try (java.sql.Connection c = dev.tusk.testing.TestDatabase.connect(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO mo_peers VALUES (?, ?, '10.22.0.2', 7782, false, false, now() AT TIME ZONE 'UTC' - interval '2 hours')")) {
+            ps.setBytes(1, hash);
+            ps.setBytes(2, staleId);
+            ps.executeUpdate();
+        }
+        RawHttp.Reply reply = admin("POST", "/api/admin/tracker/gc");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).containsPattern("\"removed\":[1-9]");
+        try (java.sql.Connection c = dev.tusk.testing.TestDatabase.connect(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM mo_peers WHERE info_hash = ? AND peer_id = ?")) {
+            ps.setBytes(1, hash);
+            ps.setBytes(2, staleId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the stale row").isZero();
+            }
+        }
+        assertThat(TrackerHttp.scrapeOne(hash)).as("the fresh peer stays").containsEntry("complete", 1L).containsEntry("incomplete", 0L);
+        assertThat(RawHttp.request(TrackerHttp.PORT, "POST", "/api/admin/tracker/gc", null).status()).isEqualTo(401);
+    }
 }

@@ -112,8 +112,10 @@ public abstract class PeerStoreContract {
         assertThat(asLeecher.swarm()).isEqualTo(new SwarmCounts(2, 2, 0));
         assertThat(store().announce(h, peer("10.0.3.10", 10), SwarmChange.PUT_SEEDER, 50).peers())
                 .as("a seeder gets the leechers of both families").containsExactlyInAnyOrder(leecher, v6Leecher);
+        // Which of the own family's two seeders (v4Seeder, 10.0.3.10) a store picks is its choice.
         assertThat(store().announce(h, peer("10.0.3.11", 11), SwarmChange.PUT_LEECHER, 1).peers())
-                .as("numWant filled by the own family").containsExactly(v4Seeder);
+                .as("numWant filled by the own family's seeders").singleElement()
+                .matches(p -> !p.isV6() && p.address().getHostAddress().matches("10\\.0\\.3\\.(1|10)"));
 
         InfoHash ownFamilyOnly = newHash();
         store().putSeeder(ownFamilyOnly, v4Seeder);

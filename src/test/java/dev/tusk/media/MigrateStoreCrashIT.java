@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tusk.media.domain.ContentHash;
 import dev.tusk.media.domain.ImageFormat;
 import dev.tusk.testing.AdminCredentials;
+import dev.tusk.testing.CrashServer;
 import dev.tusk.testing.Deployments;
 import dev.tusk.testing.RawHttp;
 import dev.tusk.testing.TestDatabase;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class MigrateStoreCrashIT {
-    private static final String CONTAINER = "wildfly-crash";
+    private static final String CONTAINER = CrashServer.CONTAINER;
     private static final Path STORE = Path.of(System.getProperty("jboss.home", "target/wildfly"), "standalone/data/tusk-media");
     private static final int HASHES = 600;
 
@@ -125,16 +125,9 @@ class MigrateStoreCrashIT {
         return Long.parseLong(m.group(1));
     }
 
-    /** A fresh copy of the main configuration, whatever a killed run left in the last one. */
-    private static void freshServerConfig() throws Exception {
-        Path configuration = Path.of(System.getProperty("jboss.home", "target/wildfly"), "standalone/configuration");
-        Files.copy(configuration.resolve("standalone-full.xml"), configuration.resolve("standalone-crash.xml"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
     @Test
     void aMigrationKilledWithTheServerResumesAfterARestart() throws Exception {
-        freshServerConfig();
+        CrashServer.freshConfiguration();
         controller.start(CONTAINER);
         deployer.deploy("tusk");
         seed();
@@ -145,19 +138,9 @@ class MigrateStoreCrashIT {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
                 .until(() -> count("SELECT count(*) FROM hashes WHERE identifier LIKE 's3:%'") >= 40);
 
-        Process kill = new ProcessBuilder("pkill", "-9", "-f", "jboss-modules.jar").start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> new ProcessBuilder("pgrep", "-f", "jboss-modules.jar").start().waitFor() != 0);
+        CrashServer.killHard(controller);
         long movedBeforeCrash = count("SELECT count(*) FROM hashes WHERE identifier LIKE 's3:%'");
         assertThat(movedBeforeCrash).isLessThan(HASHES);
-        try {
-            controller.kill(CONTAINER);
-        } catch (Exception alreadyGone) {
-            // The process is gone already; Arquillian only forgets it. If the JVM has not reaped
-            // it yet, Arquillian asks the dead server to shut down and reports a LifecycleException
-            // (a checked exception thrown through an API that declares none).
-        }
-
         controller.start(CONTAINER);
         try {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> RawHttp.get(8080, "/healthz").status() == 200);

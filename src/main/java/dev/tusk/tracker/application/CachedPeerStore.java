@@ -134,6 +134,28 @@ public class CachedPeerStore implements PeerStore {
     }
 
     @Override
+    public void scanSwarms(java.util.function.Predicate<Collection<SwarmSnapshot>> chunk) {
+        store.scanSwarms(chunk);
+    }
+
+    /**
+     * Reads the store's swarms into memory until the cache's bounds (nine tenths of them, leaving
+     * room for new swarms); swarms already in memory keep what they have.
+     *
+     * @return how many swarms were read into memory
+     */
+    long preload() {
+        long[] adopted = {0};
+        int maxSwarms = settings.cacheMaxSwarms() / 10 * 9;
+        long maxPeers = settings.cacheMaxPeers() / 10 * 9;
+        store.scanSwarms(chunk -> {
+            adopted[0] += cache.adopt(chunk, maxSwarms, maxPeers);
+            return cache.swarmCount() < maxSwarms && cache.peerCount() < maxPeers;
+        });
+        return adopted[0];
+    }
+
+    @Override
     public List<SwarmSnapshot> changesSince(Instant since, Collection<InfoHash> recentlyUsed) {
         return store.changesSince(since, recentlyUsed);
     }

@@ -71,6 +71,9 @@ public class TrackerSettings {
     @Inject
     @ConfigProperty(name = "tracker.cache.max_peers")
     long cacheMaxPeers;
+    @Inject
+    @ConfigProperty(name = "tracker.cache.preload")
+    boolean cachePreload;
 
     private Duration flush;
     private Duration refresh;
@@ -183,6 +186,11 @@ public class TrackerSettings {
 
     public long cacheMaxPeers() {
         return cacheMaxPeers;
+    }
+
+    /** Whether the cache reads the store's swarms at start (up to its bounds). */
+    public boolean cachePreload() {
+        return cachePreload;
     }
 
     public ApprovalMode approvalMode() {

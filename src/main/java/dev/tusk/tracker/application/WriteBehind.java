@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * The one writer behind the swarm cache, on a managed thread: every {@code tracker.flush_interval}
  * (or as soon as {@code tracker.flush_batch} peers are pending) it writes the pending changes to
  * the store in batches; every {@code tracker.refresh_interval} it lays other writers' changes
- * over the cache; and it keeps the cache within its bounds. While the store fails, the changes
+ * over the cache; and it keeps the cache within its bounds. At start it first reads the store's
+ * swarms into memory ({@code tracker.cache.preload}). While the store fails, the changes
  * wait in the buffer and the writer retries with a growing pause (at most 5 s). Stopping the
  * deployment writes what is pending.
  */
@@ -80,6 +81,9 @@ public class WriteBehind {
     }
 
     private void run() {
+        if (settings.cachePreload()) {
+            preload();
+        }
         long interval = settings.flushInterval().toNanos();
         long pause = interval;
         long nextRefresh = System.nanoTime() + settings.refreshInterval().toNanos();
@@ -105,6 +109,19 @@ public class WriteBehind {
         }
         if (!flushOnce()) {
             LOG.warning(() -> "Stopped with " + swarms.cache().buffer().size() + " peers' changes not written to the store");
+        }
+    }
+
+    /** Reads the store's swarms into memory; announces meanwhile load their swarms themselves. */
+    private void preload() {
+        long started = System.nanoTime();
+        try {
+            long swarmsRead = swarms.preload();
+            LOG.info(() -> "Swarm cache: " + swarmsRead + " swarms read from the store in "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms (" + swarms.cache().swarmCount()
+                    + " swarms, " + swarms.cache().peerCount() + " peers in memory)");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Swarm cache not filled at start (swarms are read on their first announce): {0}", e.getMessage());
         }
     }
 

@@ -80,6 +80,12 @@ public interface PeerStore {
     List<SwarmSnapshot> changesSince(Instant since, Collection<InfoHash> recentlyUsed);
 
     /**
+     * Reads every swarm, a chunk of whole swarms at a time (each read short), for a cache to fill
+     * itself at start; stops as soon as {@code chunk} answers false.
+     */
+    void scanSwarms(java.util.function.Predicate<Collection<SwarmSnapshot>> chunk);
+
+    /**
      * One announce: makes the change, then chooses peers for the announcer by
      * {@link PeerSelector}'s rules and reads the swarm's counts. This default composes the
      * operations above; a store may answer the same in fewer round trips.

@@ -59,7 +59,7 @@ class TorrentApprovalTest {
         settings.flushBatch = 5000;
         settings.writeBufferCapacity = 1_000_000;
         settings.cacheMaxSwarms = 1_000_000;
-        settings.cacheMaxPeers = 12_000_000;
+        settings.cacheMaxPeers = 4_000_000;
         settings.parse();
         TorrentApproval approval = new TorrentApproval();
         approval.settings = settings;

@@ -39,6 +39,7 @@ class PeerSelectorTest {
         @Override public void write(WriteBatch batch) { }
         @Override public Map<InfoHash, SwarmSnapshot> loadSwarms(java.util.Collection<InfoHash> infoHashes) { return Map.of(); }
         @Override public List<SwarmSnapshot> changesSince(java.time.Instant since, java.util.Collection<InfoHash> used) { return List.of(); }
+        @Override public void scanSwarms(java.util.function.Predicate<java.util.Collection<SwarmSnapshot>> chunk) { }
     }
 
     private static final InfoHash HASH = InfoHash.of(new byte[20]);

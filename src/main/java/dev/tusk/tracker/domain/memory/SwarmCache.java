@@ -159,6 +159,35 @@ public final class SwarmCache {
         return counts;
     }
 
+    /**
+     * Takes whole swarms the store was walked for (a cache filling itself) while memory holds
+     * fewer than {@code maxSwarms} swarms and {@code maxPeers} peers. A swarm already in memory
+     * keeps what it has: every swarm written to since the walk read it was loaded on its write.
+     *
+     * @return how many swarms were taken
+     */
+    public int adopt(Collection<SwarmSnapshot> snapshots, int maxSwarms, long maxPeers) {
+        int adopted = 0;
+        loadsAndFlushes.readLock().lock();
+        try {
+            for (SwarmSnapshot snapshot : snapshots) {
+                if (swarms.size() >= maxSwarms || peers.get() >= maxPeers) {
+                    break;
+                }
+                CachedSwarm swarm = swarms.computeIfAbsent(snapshot.infoHash(), CachedSwarm::new);
+                synchronized (swarm) {
+                    if (!swarm.loaded && !swarm.evicted) {
+                        fill(swarm, snapshot, buffer.pendingFor(swarm.infoHash), buffer.pendingDownloads(swarm.infoHash));
+                        adopted++;
+                    }
+                }
+            }
+        } finally {
+            loadsAndFlushes.readLock().unlock();
+        }
+        return adopted;
+    }
+
     private static SwarmCounts countsIfLoaded(CachedSwarm swarm) {
         synchronized (swarm) {
             return swarm.loaded && !swarm.evicted ? swarm.counts() : null;

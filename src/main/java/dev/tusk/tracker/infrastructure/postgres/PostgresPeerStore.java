@@ -235,6 +235,11 @@ public class PostgresPeerStore implements PeerStore {
         return batches.changesSince(since);
     }
 
+    @Override
+    public void scanSwarms(java.util.function.Predicate<Collection<SwarmSnapshot>> chunk) {
+        batches.scan(chunk);
+    }
+
     private Map<String, Object> peerArgs(InfoHash infoHash, Peer peer, boolean seeder) {
         Map<String, Object> args = new HashMap<>(12);
         args.put(INFO_HASH, infoHash.bytes());

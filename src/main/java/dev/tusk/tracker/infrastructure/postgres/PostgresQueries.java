@@ -27,10 +27,12 @@ public class PostgresQueries {
     static final String CONTEXT = "context";
     static final String KEY = "key";
     static final String VALUE = "value";
+    static final String FROM_HASH = "from_hash";
+    static final String TO_HASH = "to_hash";
 
     private static final List<String> PEER_ARGS = List.of(INFO_HASH, PEER_ID, ADDRESS, PORT, IS_SEEDER, IS_V6, CREATED);
     private static final Set<String> KNOWN_ARGS = Set.of(INFO_HASH, PEER_ID, ADDRESS, PORT, IS_SEEDER, IS_V6, CREATED,
-            COUNT, CONTEXT, KEY, VALUE);
+            COUNT, CONTEXT, KEY, VALUE, FROM_HASH, TO_HASH);
 
     @Inject
     @ConfigProperty(name = "tracker.pg.announce.query")
@@ -113,6 +115,15 @@ public class PostgresQueries {
     @Inject
     @ConfigProperty(name = "tracker.pg.swarm.refresh_query")
     String swarmRefreshQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.swarm.range_query")
+    String swarmRangeQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.swarm.range_downloads_query")
+    String swarmRangeDownloadsQuery;
+    @Inject
+    @ConfigProperty(name = "tracker.pg.statistics.rows_per_range")
+    long rowsPerRange;
 
     private NamedParameterSql announce;
     private NamedParameterSql addPeer;
@@ -134,6 +145,8 @@ public class PostgresQueries {
     private NamedParameterSql swarmLoad;
     private NamedParameterSql swarmDownloads;
     private NamedParameterSql swarmRefresh;
+    private NamedParameterSql swarmRange;
+    private NamedParameterSql swarmRangeDownloads;
     private boolean setBasedBatches;
     private boolean defaultStatistics;
 
@@ -160,6 +173,11 @@ public class PostgresQueries {
         swarmLoad = NamedParameterSql.parse(swarmLoadQuery, List.of(INFO_HASH));
         swarmDownloads = NamedParameterSql.parse(swarmDownloadsQuery, List.of(INFO_HASH));
         swarmRefresh = NamedParameterSql.parse(swarmRefreshQuery, List.of(CREATED));
+        swarmRange = NamedParameterSql.parse(swarmRangeQuery, List.of(FROM_HASH, TO_HASH));
+        swarmRangeDownloads = NamedParameterSql.parse(swarmRangeDownloadsQuery, List.of(FROM_HASH, TO_HASH));
+        if (rowsPerRange < 1) {
+            throw new IllegalStateException("tracker.pg.statistics.rows_per_range must be at least 1");
+        }
         defaultStatistics = isDefault("tracker.pg.peer.count_query", countQuery)
                 && isDefault("tracker.pg.info_hash_count_query", infoHashCountQuery);
         setBasedBatches = switch (batchMode.trim().toLowerCase(java.util.Locale.ROOT)) {
@@ -170,7 +188,7 @@ public class PostgresQueries {
         };
         for (NamedParameterSql q : List.of(announce, addPeer, deletePeer, graduate, countAll, countByInfoHash,
                 downloadsGet, downloadsIncrement, dataAdd, dataDelete, dataGet, ping, gc, infoHashCount,
-                batchPut, batchDelete, batchDownloads, swarmLoad, swarmDownloads, swarmRefresh)) {
+                batchPut, batchDelete, batchDownloads, swarmLoad, swarmDownloads, swarmRefresh, swarmRange, swarmRangeDownloads)) {
             for (String name : q.parameterNames()) {
                 if (!KNOWN_ARGS.contains(name)) {
                     throw new IllegalStateException("Unknown argument @" + name + " in tracker.pg query: " + q.jdbcSql()
@@ -238,6 +256,19 @@ public class PostgresQueries {
 
     NamedParameterSql swarmRefresh() {
         return swarmRefresh;
+    }
+
+    NamedParameterSql swarmRange() {
+        return swarmRange;
+    }
+
+    NamedParameterSql swarmRangeDownloads() {
+        return swarmRangeDownloads;
+    }
+
+    /** About how many rows one statement of a walk over mo_peers reads or counts. */
+    long rowsPerRange() {
+        return rowsPerRange;
     }
 
     int gcBatchSize() {

@@ -6,36 +6,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * MoChi's storage totals without a statement over the whole table: {@code mo_peers} is cut into
- * ranges of info hashes (by their first two bytes, about {@code tracker.pg.statistics.rows_per_range}
- * rows each, by PostgreSQL's estimate of the table's size), each counted by one short statement
- * over the primary key; every call counts ranges again for up to a time budget, oldest first, and
+ * {@link InfoHashRanges} of about {@code tracker.pg.statistics.rows_per_range} rows, each counted
+ * by one short statement over the primary key; every call counts ranges again for up to a time budget, oldest first, and
  * answers the sum of every range's last count. A small table is one range, counted exactly on
  * every call; at ten million rows a full pass takes about a minute at one call a second, so the
  * totals lag the table by at most that much, whichever node wrote the rows.
  */
 @ApplicationScoped
 class PostgresStatisticsSweep {
-    private static final int PREFIXES = 1 << 16;
-    private static final int MAX_RANGES = 4096;
     private static final long BUDGET_NANOS = 100_000_000L;
     private static final NamedParameterSql RANGE = NamedParameterSql.parse(
             "SELECT COUNT(DISTINCT info_hash), COUNT(*) FILTER (WHERE is_seeder), COUNT(*) FILTER (WHERE NOT is_seeder)"
                     + " FROM mo_peers WHERE info_hash >= @from_hash AND info_hash < @to_hash", List.of());
-    private static final NamedParameterSql ESTIMATE = NamedParameterSql.parse(
-            "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = 'mo_peers'::regclass", List.of());
+    private static final NamedParameterSql ESTIMATE = NamedParameterSql.parse(InfoHashRanges.ESTIMATE, List.of());
 
     @Inject
     PostgresStatements sql;
     @Inject
-    @ConfigProperty(name = "tracker.pg.statistics.rows_per_range")
-    long rowsPerRange;
+    PostgresQueries queries;
 
     /** Per range: info hashes, seeders, leechers; null until counted. */
     private long[][] ranges = new long[0][];
@@ -43,7 +36,7 @@ class PostgresStatisticsSweep {
 
     synchronized StoreStatistics statistics() {
         long rows = sql.query(ESTIMATE, Map.of(), rs -> rs.next() ? rs.getLong(1) : 0L);
-        int wanted = Integer.highestOneBit((int) Math.max(1, Math.min(MAX_RANGES, rows / Math.max(1, rowsPerRange))));
+        int wanted = InfoHashRanges.count(rows, queries.rowsPerRange());
         if (wanted != ranges.length) {
             ranges = new long[wanted][];
             next = 0;
@@ -66,24 +59,12 @@ class PostgresStatisticsSweep {
     }
 
     private long[] count(int range, int of) {
-        byte[] from = prefix((int) ((long) range * PREFIXES / of));
-        byte[] to = range == of - 1 ? beyondEveryHash() : prefix((int) ((long) (range + 1) * PREFIXES / of));
-        return sql.query(RANGE, Map.of("from_hash", from, "to_hash", to), PostgresStatisticsSweep::counts);
+        return sql.query(RANGE, Map.of("from_hash", InfoHashRanges.from(range, of), "to_hash", InfoHashRanges.to(range, of)),
+                PostgresStatisticsSweep::counts);
     }
 
     private static long[] counts(ResultSet rs) throws SQLException {
         rs.next();
         return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
-    }
-
-    private static byte[] prefix(int value) {
-        return new byte[] {(byte) (value >>> 8), (byte) value};
-    }
-
-    /** Greater than any info hash (at most 32 bytes) in bytea's order. */
-    private static byte[] beyondEveryHash() {
-        byte[] b = new byte[33];
-        Arrays.fill(b, (byte) 0xff);
-        return b;
     }
 }

@@ -3,12 +3,15 @@ package dev.tusk.tracker.infrastructure.postgres;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.ADDRESS;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.COUNT;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.CREATED;
+import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.FROM_HASH;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.INFO_HASH;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.IS_SEEDER;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.IS_V6;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.PEER_ID;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.PORT;
+import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.TO_HASH;
 
+import dev.tusk.platform.persistence.NamedParameterSql;
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerId;
@@ -37,6 +40,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 class PostgresSwarmBatches {
+    private static final NamedParameterSql ESTIMATE = NamedParameterSql.parse(InfoHashRanges.ESTIMATE, List.of());
 
     @Inject
     PostgresQueries queries;
@@ -177,6 +181,26 @@ class PostgresSwarmBatches {
             swarms.put(h, new SwarmSnapshot(h, peers.getOrDefault(h, List.of()), downloads.getOrDefault(h, 0L), true));
         }
         return swarms;
+    }
+
+    /** Every swarm, range by range of info hashes ({@link InfoHashRanges}), each range one round trip. */
+    @SuppressWarnings("unchecked")
+    void scan(java.util.function.Predicate<Collection<SwarmSnapshot>> chunk) {
+        long rows = sql.query(ESTIMATE, Map.of(), rs -> rs.next() ? rs.getLong(1) : 0L);
+        int ranges = InfoHashRanges.count(rows, queries.rowsPerRange());
+        for (int i = 0; i < ranges; i++) {
+            Map<String, Object> args = Map.of(FROM_HASH, InfoHashRanges.from(i, ranges), TO_HASH, InfoHashRanges.to(i, ranges));
+            List<Object> results = sql.pipeline(List.of(
+                    new PostgresStatements.Step(queries.swarmRange(), args, PostgresSwarmBatches::storedPeers),
+                    new PostgresStatements.Step(queries.swarmRangeDownloads(), args, PostgresSwarmBatches::downloads)));
+            Map<InfoHash, List<StoredPeer>> peers = (Map<InfoHash, List<StoredPeer>>) results.get(0);
+            Map<InfoHash, Long> downloads = (Map<InfoHash, Long>) results.get(1);
+            List<SwarmSnapshot> swarms = new ArrayList<>(peers.size());
+            peers.forEach((h, list) -> swarms.add(new SwarmSnapshot(h, list, downloads.getOrDefault(h, 0L), true)));
+            if (!chunk.test(swarms)) {
+                return;
+            }
+        }
     }
 
     /** The peers written at or after {@code since}, by swarm. */

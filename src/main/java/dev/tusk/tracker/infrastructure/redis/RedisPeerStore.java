@@ -235,6 +235,27 @@ public class RedisPeerStore implements PeerStore {
         return swarms;
     }
 
+    /** CHI_I page by page (SSCAN): the page's swarms read whole in one pipeline. */
+    @Override
+    public void scanSwarms(java.util.function.Predicate<Collection<SwarmSnapshot>> chunk) {
+        byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
+        do {
+            byte[] at = cursor;
+            ScanResult<byte[]> page = redis.call(r -> r.sscan(RedisKeys.SWARMS, at, new ScanParams().count(SCAN_COUNT)));
+            Set<InfoHash> hashes = new LinkedHashSet<>();
+            for (byte[] swarm : page.getResult()) {
+                InfoHash h = RedisKeys.infoHashOf(swarm);
+                if (h != null) {
+                    hashes.add(h);
+                }
+            }
+            if (!hashes.isEmpty() && !chunk.test(loadSwarms(hashes).values())) {
+                return;
+            }
+            cursor = page.getCursorAsBytes();
+        } while (!java.util.Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
+    }
+
     private static long counter(byte[] value) {
         return value == null ? 0 : Long.parseLong(new String(value));
     }

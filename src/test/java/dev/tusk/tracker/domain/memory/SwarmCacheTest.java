@@ -275,4 +275,26 @@ class SwarmCacheTest {
         assertThat(cache.announce(h, peer("10.0.0.1", 1), SwarmChange.PUT_LEECHER, 50).swarm()).isEqualTo(new SwarmCounts(0, 1, 0));
         assertThat(cache.buffer().size()).isEqualTo(1);
     }
+
+    @Test
+    void aWalkOfTheStoreFillsMemoryUpToTheBoundsAndNeverOverSwarmsInUse() {
+        InfoHash used = hash(1);
+        store.put(used, peer("10.0.0.1", 1), true, 5);
+        cache.announce(used, peer("10.0.0.2", 2), SwarmChange.PUT_LEECHER, 0);
+        List<SwarmSnapshot> walked = new ArrayList<>();
+        walked.add(new SwarmSnapshot(used, List.of(), 0, true));
+        for (int i = 2; i <= 6; i++) {
+            walked.add(new SwarmSnapshot(hash(i), List.of(new StoredPeer(peer("10.0.1." + i, i), i % 2 == 0, 5)), i, true));
+        }
+
+        assertThat(cache.adopt(walked, 4, 1_000)).as("up to four swarms in memory").isEqualTo(3);
+        assertThat(cache.swarmCount()).isEqualTo(4);
+        int loads = store.loads;
+        assertThat(cache.scrape(List.of(used, hash(2), hash(4))))
+                .containsEntry(used, new SwarmCounts(1, 1, 0))
+                .containsEntry(hash(2), new SwarmCounts(1, 0, 2))
+                .containsEntry(hash(4), new SwarmCounts(1, 0, 4));
+        assertThat(store.loads).as("served from memory").isEqualTo(loads);
+        assertThat(cache.adopt(walked, 100, 3)).as("the peer bound").isZero();
+    }
 }

@@ -97,7 +97,7 @@ class TrackerCrashIT {
         controller.start(CrashServer.CONTAINER);
         try {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> RawHttp.get(TrackerHttp.PORT, "/ping").status() == 200);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).as("the swarms read into memory at start")
+            Awaitility.await("the swarms read into memory at start").atMost(Duration.ofSeconds(30))
                     .until(() -> cachedPeers() >= kept);
             announceAll(hash, late, 30000);
             Map<String, Object> counts = TrackerHttp.scrapeOne(hash);

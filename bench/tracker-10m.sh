@@ -18,7 +18,7 @@ hashes=$out/hashes-500k.txt
 db=tusk_bench10m
 # shellcheck source=bench/tracker-lib.sh
 . bench/tracker-lib.sh
-export JBOSS_JAVA_SIZING=${TUSK_JAVA_SIZING_10M:--Xms4g -Xmx4g}
+export JBOSS_JAVA_SIZING=${TUSK_JAVA_SIZING_10M:--Xms5g -Xmx5g}
 
 require_free_port
 trap 'cleanup; [ -n "${sampler_pid:-}" ] && kill "$sampler_pid" 2>/dev/null || true' EXIT
@@ -62,8 +62,11 @@ metric() { curl -fs http://127.0.0.1:9990/metrics | awk -v n="$1" '$1 ~ "^"n"({|
 
 start_opentracker
 printf '\n%-18s %12s %10s %10s\n' "tracker" "requests/s" "p50" "p99"
-# No GC timer during the runs: the GC run is started by hand below.
-start_tusk postgres "$db" TRACKER_GC_INTERVAL=24h
+# No GC timer during the runs: the GC run is started by hand below. Room in memory for every peer.
+started=$(date +%s)
+start_tusk postgres "$db" TRACKER_GC_INTERVAL=24h TRACKER_CACHE_MAX_PEERS=12000000
+for _ in $(seq 1 600); do grep -q "Swarm cache: .* read from the store\|Swarm cache not filled" "$out/tusk-postgres-server.log" && break; sleep 1; done
+log "$(grep -o 'Swarm cache: .*' "$out/tusk-postgres-server.log" | head -1) ($(( $(date +%s) - started )) s after the start)"
 idle_rss=$(rss)
 sample_statements & sampler_pid=$!
 run tusk-postgres-10m http://127.0.0.1:8080
@@ -86,5 +89,5 @@ printf '\nTusk on PostgreSQL with 10M peers/opentracker: %sx announces per secon
 printf 'longest statement of Tusk seen: %s s\n' "$(cat "$out/10m-longest-statement")"
 printf 'gauges (info hashes, seeders, leechers): %s; table: %s\n' "$gauges" "$truth"
 printf 'GC run: %s\n' "$(cat "$out/10m-gc.json" 2>/dev/null || echo 'did not finish within the run')"
-printf 'resident memory: %s at idle (after the warm-up), %s after the load; heap %s\n' "$idle_rss" "$loaded_rss" "$JBOSS_JAVA_SIZING"
+printf 'resident memory: %s with the swarms read at start, %s after the load; heap %s\n' "$idle_rss" "$loaded_rss" "$JBOSS_JAVA_SIZING"
 printf '(%d connections, %d s each, %d cores)\n' "$connections" "$duration" "$(nproc)"

@@ -58,7 +58,7 @@ sample_statements() {
     done
 }
 rss() { ps -o rss= -p "$(pgrep -f "jboss.home.dir=$PWD/target/wildfly" | head -1)" | awk '{printf "%.0f MiB", $1 / 1024}'; }
-metric() { curl -fs http://127.0.0.1:9990/metrics | awk -v n="$1" '$1 ~ "^"n"({|$)" {print $2; exit}'; }
+metric() { curl -fs http://127.0.0.1:9990/metrics | awk -v n="$1" '$1 ~ "^"n"({|$)" && !seen {print $2; seen = 1}'; }
 
 start_opentracker
 printf '\n%-18s %12s %10s %10s\n' "tracker" "requests/s" "p50" "p99"

@@ -7,12 +7,10 @@ import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.infrastructure.PeerStoreContract;
+import dev.tusk.tracker.infrastructure.postgres.PostgresPeerStoreIT;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,7 +26,7 @@ class CachedPeerStoreIT extends PeerStoreContract {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.tusk(CachedPeerStoreIT.class, PeerStoreContract.class);
+        return Deployments.tusk(CachedPeerStoreIT.class, PeerStoreContract.class, PostgresPeerStoreIT.class);
     }
 
     @Inject
@@ -52,17 +50,7 @@ class CachedPeerStoreIT extends PeerStoreContract {
     @Override
     protected void lastSeen(InfoHash infoHash, Peer peer, boolean seeder, Instant when) throws Exception {
         peers.flush();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE mo_peers SET created = ? WHERE info_hash = ? AND peer_id = ? AND port = ? AND is_seeder = ?")) {
-            ps.setObject(1, when.atOffset(ZoneOffset.UTC).toLocalDateTime());
-            ps.setBytes(2, infoHash.bytes());
-            ps.setBytes(3, peer.id().bytes());
-            ps.setInt(4, peer.port());
-            ps.setBoolean(5, seeder);
-            if (ps.executeUpdate() != 1) {
-                throw new IllegalStateException("no such peer");
-            }
-        }
+        PostgresPeerStoreIT.age(dataSource, infoHash, peer, when);
         peers.forget(infoHash);
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The store contract on PostgreSQL, inside the running server. */
 @ExtendWith(ArquillianExtension.class)
-class PostgresPeerStoreIT extends PeerStoreContract {
+public class PostgresPeerStoreIT extends PeerStoreContract {
 
     @Deployment
     static WebArchive deployment() {
@@ -48,6 +48,11 @@ class PostgresPeerStoreIT extends PeerStoreContract {
 
     @Override
     protected void lastSeen(InfoHash infoHash, Peer peer, boolean seeder, Instant when) throws Exception {
+        age(dataSource, infoHash, peer, when);
+    }
+
+    /** Sets a peer's row in mo_peers as last seen at {@code when}. */
+    public static void age(DataSource dataSource, InfoHash infoHash, Peer peer, Instant when) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "UPDATE mo_peers SET created = ? WHERE info_hash = ? AND peer_id = ? AND port = ?")) {
             ps.setObject(1, when.atOffset(ZoneOffset.UTC).toLocalDateTime());

@@ -30,8 +30,9 @@ import java.util.function.LongSupplier;
  * records the change in the {@link WriteBuffer}, under the swarm's monitor (so the buffer sees a
  * peer's changes in the order the swarm does), and is answered from here. A swarm not in memory
  * is loaded once from the store, with the buffer's changes the store does not have yet laid
- * over it; loads and flushes are ordered by a lock so a load never misses a batch nor counts
- * its downloads twice.
+ * over it; a store read and the buffer's changes are taken together under a lock that a flush
+ * takes alone, so a load never misses a batch nor counts its downloads twice. Lock order: a
+ * swarm's monitor, then that lock; the flush holds no monitor.
  */
 public final class SwarmCache {
 
@@ -133,27 +134,19 @@ public final class SwarmCache {
             }
         }
         if (!missing.isEmpty()) {
-            loadsAndFlushes.readLock().lock();
-            try {
-                Map<InfoHash, SwarmSnapshot> loaded = loader.load(missing);
-                for (InfoHash h : missing) {
-                    SwarmSnapshot snapshot = loaded.getOrDefault(h, SwarmSnapshot.empty(h));
-                    List<PeerWrite> pending = buffer.pendingFor(h);
-                    long pendingDownloads = buffer.pendingDownloads(h);
-                    if (snapshot.peers().isEmpty() && pending.isEmpty()) {
-                        counts.put(h, new SwarmCounts(0, 0, snapshot.downloads() + pendingDownloads));
-                        continue;
-                    }
-                    CachedSwarm swarm = swarms.computeIfAbsent(h, CachedSwarm::new);
-                    synchronized (swarm) {
-                        if (!swarm.loaded && !swarm.evicted) {
-                            fill(swarm, snapshot, pending, pendingDownloads);
-                        }
-                        counts.put(h, swarm.loaded ? swarm.counts() : SwarmCounts.EMPTY);
-                    }
+            for (Loaded loaded : readFromStore(missing)) {
+                InfoHash h = loaded.snapshot().infoHash();
+                if (loaded.snapshot().peers().isEmpty() && loaded.pending().isEmpty()) {
+                    counts.put(h, new SwarmCounts(0, 0, loaded.snapshot().downloads() + loaded.pendingDownloads()));
+                    continue;
                 }
-            } finally {
-                loadsAndFlushes.readLock().unlock();
+                CachedSwarm swarm = swarms.computeIfAbsent(h, CachedSwarm::new);
+                synchronized (swarm) {
+                    if (!swarm.loaded && !swarm.evicted) {
+                        fill(swarm, loaded);
+                    }
+                    counts.put(h, swarm.loaded ? swarm.counts() : SwarmCounts.EMPTY);
+                }
             }
         }
         return counts;
@@ -168,22 +161,17 @@ public final class SwarmCache {
      */
     public int adopt(Collection<SwarmSnapshot> snapshots, int maxSwarms, long maxPeers) {
         int adopted = 0;
-        loadsAndFlushes.readLock().lock();
-        try {
-            for (SwarmSnapshot snapshot : snapshots) {
-                if (swarms.size() >= maxSwarms || peers.get() >= maxPeers) {
-                    break;
-                }
-                CachedSwarm swarm = swarms.computeIfAbsent(snapshot.infoHash(), CachedSwarm::new);
-                synchronized (swarm) {
-                    if (!swarm.loaded && !swarm.evicted) {
-                        fill(swarm, snapshot, buffer.pendingFor(swarm.infoHash), buffer.pendingDownloads(swarm.infoHash));
-                        adopted++;
-                    }
+        for (SwarmSnapshot snapshot : snapshots) {
+            if (swarms.size() >= maxSwarms || peers.get() >= maxPeers) {
+                break;
+            }
+            CachedSwarm swarm = swarms.computeIfAbsent(snapshot.infoHash(), CachedSwarm::new);
+            synchronized (swarm) {
+                if (!swarm.loaded && !swarm.evicted) {
+                    fill(swarm, withPending(snapshot));
+                    adopted++;
                 }
             }
-        } finally {
-            loadsAndFlushes.readLock().unlock();
         }
         return adopted;
     }
@@ -360,31 +348,66 @@ public final class SwarmCache {
         if (!swarm.loaded) {
             synchronized (swarm) {
                 if (!swarm.loaded && !swarm.evicted) {
-                    loadsAndFlushes.readLock().lock();
-                    try {
-                        SwarmSnapshot snapshot = loader.load(List.of(infoHash)).getOrDefault(infoHash, SwarmSnapshot.empty(infoHash));
-                        fill(swarm, snapshot, buffer.pendingFor(infoHash), buffer.pendingDownloads(infoHash));
-                    } finally {
-                        loadsAndFlushes.readLock().unlock();
-                    }
+                    fill(swarm, readFromStore(List.of(infoHash)).get(0));
                 }
             }
         }
         return swarm;
     }
 
-    private void fill(CachedSwarm swarm, SwarmSnapshot snapshot, List<PeerWrite> pending, long pendingDownloads) {
-        for (StoredPeer p : snapshot.peers()) {
+    /**
+     * A swarm as the store has it and the changes the store does not have yet, read together: no
+     * flush runs between the two, so nothing is missed or counted twice.
+     */
+    private record Loaded(SwarmSnapshot snapshot, List<PeerWrite> pending, long pendingDownloads) {
+    }
+
+    /**
+     * Reads swarms from the store with the buffer's changes for them. Lock order: a swarm's
+     * monitor may be held when this is called, never the other way round.
+     */
+    private List<Loaded> readFromStore(Collection<InfoHash> infoHashes) {
+        loadsAndFlushes.readLock().lock();
+        try {
+            Map<InfoHash, SwarmSnapshot> read = loader.load(infoHashes);
+            List<Loaded> loaded = new ArrayList<>(infoHashes.size());
+            for (InfoHash h : infoHashes) {
+                SwarmSnapshot snapshot = read.getOrDefault(h, SwarmSnapshot.empty(h));
+                loaded.add(new Loaded(snapshot, buffer.pendingFor(h), buffer.pendingDownloads(h)));
+            }
+            return loaded;
+        } finally {
+            loadsAndFlushes.readLock().unlock();
+        }
+    }
+
+    /**
+     * A swarm a walk of the store read earlier, with the buffer's changes as they are now. A
+     * swarm written to since the walk read it was loaded by that write and is not taken; what a
+     * flush wrote in between for a swarm that had left memory with changes pending is the one
+     * thing such a swarm may lack until it is read again.
+     */
+    private Loaded withPending(SwarmSnapshot snapshot) {
+        loadsAndFlushes.readLock().lock();
+        try {
+            return new Loaded(snapshot, buffer.pendingFor(snapshot.infoHash()), buffer.pendingDownloads(snapshot.infoHash()));
+        } finally {
+            loadsAndFlushes.readLock().unlock();
+        }
+    }
+
+    private void fill(CachedSwarm swarm, Loaded loaded) {
+        for (StoredPeer p : loaded.snapshot().peers()) {
             swarm.put(p.peer(), p.seeder(), p.lastSeenMillis());
         }
-        for (PeerWrite w : pending) {
+        for (PeerWrite w : loaded.pending()) {
             if (w.isPut()) {
                 swarm.put(w.peer(), w.seeder(), w.atMillis());
             } else {
                 swarm.remove(w.peer());
             }
         }
-        swarm.setDownloads(snapshot.downloads() + pendingDownloads);
+        swarm.setDownloads(loaded.snapshot().downloads() + loaded.pendingDownloads());
         swarm.loaded = true;
         peers.addAndGet(swarm.size());
     }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class SwarmCacheTest {
 
     /** A store of record in a map, counting its loads, able to fail. */
-    private static final class MapStore implements SwarmCache.Loader, SwarmCache.Writer {
+    private static class MapStore implements SwarmCache.Loader, SwarmCache.Writer {
         final Map<InfoHash, Map<Peer, StoredPeer>> swarms = new HashMap<>();
         final Map<InfoHash, Long> downloads = new HashMap<>();
         final List<WriteBatch> batches = new ArrayList<>();
@@ -296,5 +296,68 @@ class SwarmCacheTest {
                 .containsEntry(hash(4), new SwarmCounts(1, 0, 4));
         assertThat(store.loads).as("served from memory").isEqualTo(loads);
         assertThat(cache.adopt(walked, 100, 3)).as("the peer bound").isZero();
+    }
+
+    @Test
+    void loadsScrapesWalksAndFlushesTogetherNeverDeadlock() throws Exception {
+        // A store that answers slowly and is safe for concurrent use, as a real one.
+        MapStore slow = new MapStore() {
+            @Override
+            public synchronized Map<InfoHash, SwarmSnapshot> load(Collection<InfoHash> infoHashes) {
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                return super.load(infoHashes);
+            }
+
+            @Override
+            public synchronized void write(WriteBatch batch) {
+                super.write(batch);
+            }
+        };
+        SwarmCache shared = new SwarmCache(new WriteBuffer(100_000), slow, clock::get);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            int seed = t;
+            work.add(pool.submit(() -> {
+                java.util.Random random = new java.util.Random(seed);
+                for (int i = 0; i < 2000; i++) {
+                    InfoHash h = hash(random.nextInt(10));
+                    shared.announce(h, peer("10.0.0." + random.nextInt(200), random.nextInt(100)), SwarmChange.PUT_LEECHER, 10);
+                    if (i % 5 == 0) {
+                        shared.evict(h);
+                    }
+                }
+            }));
+        }
+        work.add(pool.submit(() -> {
+            for (int i = 0; i < 500; i++) {
+                shared.scrape(List.of(hash(i % 60), hash((i + 7) % 60)));
+            }
+        }));
+        work.add(pool.submit(() -> {
+            for (int i = 0; i < 3000; i++) {
+                shared.flush(slow, 50);
+            }
+        }));
+        work.add(pool.submit(() -> {
+            for (int i = 0; i < 3000; i++) {
+                List<SwarmSnapshot> walked = new ArrayList<>();
+                for (int h = 0; h < 10; h++) {
+                    walked.add(new SwarmSnapshot(hash(h), List.of(), 0, true));
+                }
+                shared.adopt(walked, 1000, 100_000);
+            }
+        }));
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).as("no deadlock").isTrue();
+        for (java.util.concurrent.Future<?> f : work) {
+            f.get();
+        }
+        while (shared.flush(slow, 1000) > 0) {
+            // everything pending reaches the store
+        }
+        shared.evict(hash(3));
+        long inStore = slow.swarms.getOrDefault(hash(3), Map.of()).size();
+        assertThat(shared.scrape(List.of(hash(3))).get(hash(3)).leechers()).as("memory and store agree").isEqualTo(inStore);
     }
 }

@@ -7,7 +7,8 @@ ot_pid=""
 
 require_free_port() {
     if (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; then log "port 8080 is taken: stop the running Tusk first"; exit 1; fi
-    [ -f target/tusk.war ] && [ -d target/wildfly ] || mvn -q -B -DskipTests package
+    log "building"
+    mvn -q -B -DskipTests package
 }
 
 stop_tusk() {
@@ -54,19 +55,21 @@ start_opentracker() {
     for _ in $(seq 1 20); do (exec 3<>/dev/tcp/127.0.0.1/6969) 2>/dev/null && break; sleep 0.5; done
 }
 
-run() { # name url
-    (sleep 1; bench/cpu-share.sh $((duration > 3 ? duration - 2 : 1)) > "$out/$1.cpu") &
+run() { # name url [more wrk options, e.g. -H 'Connection: close']
+    local name=$1 url=$2
+    shift 2
+    (sleep 1; bench/cpu-share.sh $((duration > 3 ? duration - 2 : 1)) > "$out/$name.cpu") &
     local sampler=$!
-    wrk -t2 -c"$connections" -d"$duration"s --latency -s bench/announce.lua "$2" -- "$hashes" > "$out/$1.txt" 2>&1
+    wrk -t2 -c"$connections" -d"$duration"s --latency "$@" -s bench/announce.lua "$url" -- "$hashes" > "$out/$name.txt" 2>&1
     wait "$sampler"
     local rps p50 p99 errors
-    rps=$(awk '/Requests\/sec/ {print $2}' "$out/$1.txt")
-    p50=$(awk '$1 == "50%" {print $2}' "$out/$1.txt")
-    p99=$(awk '$1 == "99%" {print $2}' "$out/$1.txt")
-    errors=$(awk '/Non-2xx|Socket errors/ {print}' "$out/$1.txt" | tr '\n' ' ')
-    printf '%-18s %12s %10s %10s  %s\n' "$1" "$rps" "$p50" "$p99" "$errors"
-    printf '%-18s %s\n' "" "$(cat "$out/$1.cpu")"
-    echo "$rps" > "$out/$1.rps"
+    rps=$(awk '/Requests\/sec/ {print $2}' "$out/$name.txt")
+    p50=$(awk '$1 == "50%" {print $2}' "$out/$name.txt")
+    p99=$(awk '$1 == "99%" {print $2}' "$out/$name.txt")
+    errors=$(awk '/Non-2xx|Socket errors/ {print}' "$out/$name.txt" | tr '\n' ' ')
+    printf '%-18s %12s %10s %10s  %s\n' "$name" "$rps" "$p50" "$p99" "$errors"
+    printf '%-18s %s\n' "" "$(cat "$out/$name.cpu")"
+    echo "$rps" > "$out/$name.rps"
 }
 
 ratio() { awk -v a="$(cat "$out/$1.rps")" -v b="$(cat "$out/$2.rps")" 'BEGIN {printf "%.2f", a / b}'; }

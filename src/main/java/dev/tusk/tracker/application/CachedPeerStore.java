@@ -140,17 +140,18 @@ public class CachedPeerStore implements PeerStore {
 
     /**
      * Reads the store's swarms into memory until the cache's bounds (nine tenths of them, leaving
-     * room for new swarms); swarms already in memory keep what they have.
+     * room for new swarms) or until {@code keepGoing} says stop; swarms already in memory keep
+     * what they have.
      *
      * @return how many swarms were read into memory
      */
-    long preload() {
+    long preload(java.util.function.BooleanSupplier keepGoing) {
         long[] adopted = {0};
         int maxSwarms = settings.cacheMaxSwarms() / 10 * 9;
         long maxPeers = settings.cacheMaxPeers() / 10 * 9;
         store.scanSwarms(chunk -> {
             adopted[0] += cache.adopt(chunk, maxSwarms, maxPeers);
-            return cache.swarmCount() < maxSwarms && cache.peerCount() < maxPeers;
+            return cache.swarmCount() < maxSwarms && cache.peerCount() < maxPeers && keepGoing.getAsBoolean();
         });
         return adopted[0];
     }

@@ -24,8 +24,8 @@ import java.util.logging.Logger;
  * The one writer behind the swarm cache, on a managed thread: every {@code tracker.flush_interval}
  * (or as soon as {@code tracker.flush_batch} peers are pending) it writes the pending changes to
  * the store in batches; every {@code tracker.refresh_interval} it lays other writers' changes
- * over the cache; and it keeps the cache within its bounds. At start it first reads the store's
- * swarms into memory ({@code tracker.cache.preload}). While the store fails, the changes
+ * over the cache; and it keeps the cache within its bounds. At start a second thread reads the
+ * store's swarms into memory ({@code tracker.cache.preload}) while the writer goes on. While the store fails, the changes
  * wait in the buffer and the writer retries with a growing pause (at most 5 s). Stopping the
  * deployment writes what is pending.
  */
@@ -66,6 +66,12 @@ public class WriteBehind {
         writer.setName("tusk-tracker-write-behind");
         swarms.onBacklog(() -> LockSupport.unpark(writer));
         writer.start();
+        if (settings.cachePreload()) {
+            // beside the writer, which goes on flushing and refreshing meanwhile
+            Thread reader = threads.newThread(this::preload);
+            reader.setName("tusk-tracker-preload");
+            reader.start();
+        }
     }
 
     @PreDestroy
@@ -81,9 +87,6 @@ public class WriteBehind {
     }
 
     private void run() {
-        if (settings.cachePreload()) {
-            preload();
-        }
         long interval = settings.flushInterval().toNanos();
         long pause = interval;
         long nextRefresh = System.nanoTime() + settings.refreshInterval().toNanos();
@@ -116,7 +119,7 @@ public class WriteBehind {
     private void preload() {
         long started = System.nanoTime();
         try {
-            long swarmsRead = swarms.preload();
+            long swarmsRead = swarms.preload(() -> running);
             LOG.info(() -> "Swarm cache: " + swarmsRead + " swarms read from the store in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms (" + swarms.cache().swarmCount()
                     + " swarms, " + swarms.cache().peerCount() + " peers in memory)");

@@ -92,7 +92,11 @@ public class WriteBehind {
         long nextRefresh = System.nanoTime() + settings.refreshInterval().toNanos();
         boolean failing = false;
         while (running) {
-            LockSupport.parkNanos(pause);
+            if (failing) {
+                pauseFully(pause); // a full batch pending does not cut a pause after a failure short
+            } else {
+                LockSupport.parkNanos(pause);
+            }
             if (flushOnce()) {
                 if (failing) {
                     LOG.info("Tracker store back: the write-behind buffer is written again");
@@ -102,6 +106,7 @@ public class WriteBehind {
             } else {
                 failing = true;
                 pause = Math.min(MAX_PAUSE_NANOS, pause * 2);
+                evictOnce();
                 continue;
             }
             if (System.nanoTime() - nextRefresh >= 0) {
@@ -112,6 +117,13 @@ public class WriteBehind {
         }
         if (!flushOnce()) {
             LOG.warning(() -> "Stopped with " + swarms.cache().buffer().size() + " peers' changes not written to the store");
+        }
+    }
+
+    private void pauseFully(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0 && running; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
         }
     }
 

@@ -45,15 +45,19 @@ SQL
 psql_bench -c "COPY (SELECT substr(md5('s' || s) || md5('t' || s), 1, 40) FROM generate_series(1, 500000) s) TO STDOUT" > "$hashes"
 log "mo_peers: $(psql_bench -c 'SELECT count(*) FROM mo_peers') rows, $(psql_bench -c "SELECT pg_size_pretty(pg_total_relation_size('mo_peers'))")"
 
-# The longest statement of Tusk's (user tusk, this database) seen active, sampled every 200 ms.
+# The longest statement of Tusk's (user tusk, this database) seen active, sampled every 200 ms,
+# with the start of its text.
 sample_statements() {
-    local longest=0 now
+    local longest=0 row now
     while true; do
-        now=$(psql_bench -c "SELECT coalesce(max(extract(epoch FROM clock_timestamp() - query_start)), 0)
+        row=$(psql_bench -F '|' -c "SELECT extract(epoch FROM clock_timestamp() - query_start), left(regexp_replace(query, '\s+', ' ', 'g'), 70)
               FROM pg_stat_activity WHERE datname = '$db' AND state = 'active' AND pid <> pg_backend_pid()
-              AND application_name NOT LIKE 'psql%'" 2>/dev/null || echo 0)
-        longest=$(awk -v a="$longest" -v b="$now" 'BEGIN {print (b > a) ? b : a}')
-        echo "$longest" > "$out/10m-longest-statement"
+              AND application_name NOT LIKE 'psql%' ORDER BY 1 DESC LIMIT 1" 2>/dev/null || true)
+        now=${row%%|*}
+        if [ -n "$now" ] && awk -v a="$longest" -v b="$now" 'BEGIN {exit !(b > a)}'; then
+            longest=$now
+            echo "$row" | sed 's/|/ s: /' > "$out/10m-longest-statement"
+        fi
         sleep 0.2
     done
 }
@@ -64,7 +68,7 @@ start_opentracker
 printf '\n%-18s %12s %10s %10s\n' "tracker" "requests/s" "p50" "p99"
 # No GC timer during the runs: the GC run is started by hand below. Room in memory for every peer.
 started=$(date +%s)
-start_tusk postgres "$db" TRACKER_GC_INTERVAL=24h TRACKER_CACHE_MAX_PEERS=12000000
+start_tusk postgres "$db" TRACKER_GC_INTERVAL=24h TRACKER_CACHE_MAX_PEERS=12000000 ${TUSK_BENCH_ENV:-}
 for _ in $(seq 1 600); do grep -q "Swarm cache: .* read from the store\|Swarm cache not filled" "$out/tusk-postgres-server.log" && break; sleep 1; done
 log "$(grep -o 'Swarm cache: .*' "$out/tusk-postgres-server.log" | head -1) ($(( $(date +%s) - started )) s after the start)"
 idle_rss=$(rss)
@@ -86,7 +90,7 @@ run opentracker http://127.0.0.1:6969
 
 printf '\nTusk on PostgreSQL with 10M peers/opentracker: %sx announces per second; during GC: %sx\n' \
     "$(ratio tusk-postgres-10m opentracker)" "$(ratio tusk-during-gc opentracker)"
-printf 'longest statement of Tusk seen: %s s\n' "$(cat "$out/10m-longest-statement")"
+printf 'longest statement of Tusk seen: %s\n' "$(cat "$out/10m-longest-statement" 2>/dev/null || echo none)"
 printf 'gauges (info hashes, seeders, leechers): %s; table: %s\n' "$gauges" "$truth"
 printf 'GC run: %s\n' "$(cat "$out/10m-gc.json" 2>/dev/null || echo 'did not finish within the run')"
 printf 'resident memory: %s with the swarms read at start, %s after the load; heap %s\n' "$idle_rss" "$loaded_rss" "$JBOSS_JAVA_SIZING"

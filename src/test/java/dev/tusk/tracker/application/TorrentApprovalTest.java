@@ -56,7 +56,7 @@ class TorrentApprovalTest {
         settings.maxScrapeInfoHashes = 50;
         settings.flushInterval = "100ms";
         settings.refreshInterval = "2s";
-        settings.flushBatch = 5000;
+        settings.flushBatch = 1000;
         settings.writeBufferCapacity = 1_000_000;
         settings.cacheMaxSwarms = 1_000_000;
         settings.cacheMaxPeers = 4_000_000;

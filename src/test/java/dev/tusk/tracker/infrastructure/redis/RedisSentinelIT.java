@@ -110,9 +110,14 @@ class RedisSentinelIT {
                 }
             });
 
-            try (RedisClient s = RedisClient.create("127.0.0.1", SENTINELS[0])) {
-                s.sendCommand(redis.clients.jedis.Protocol.Command.SENTINEL, "failover", "tusk");
-            }
+            // a sentinel learns of the replica from the master's INFO (every 10 s): until then it
+            // answers NOGOODSLAVE (seen in a clean-clone run), so the failover is asked until taken
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+                try (RedisClient s = RedisClient.create("127.0.0.1", SENTINELS[0])) {
+                    s.sendCommand(redis.clients.jedis.Protocol.Command.SENTINEL, "failover", "tusk");
+                    return true;
+                }
+            });
             // every sentinel names the new master before the test writes (the old one may
             // stay writable for a moment: spec notes)
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -65,7 +65,12 @@ final class AnnounceParameters {
         if (s.isEmpty() || s.length() > 19 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw refuse(name + " must be a non-negative integer");
         }
-        return Long.parseLong(s);
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            // 19 digits above 2^63 - 1: the client's mistake, not the tracker's
+            throw refuse(name + " is out of range: at most " + Long.MAX_VALUE);
+        }
     }
 
     private static Optional<InetAddress> spoofed(RawQuery q) {

@@ -86,6 +86,10 @@ class TrackerBadInputIT {
         "unknown event            | event     | event=exploded               | unknown event",
         "negative numwant         | numwant   | numwant=-1                   | numwant must be a non-negative integer",
         "non-numeric numwant      | numwant   | numwant=many                 | numwant must be a non-negative integer",
+        "port above 2^63          | port      | port=9300000000000000000     | port is out of range",
+        "uploaded above 2^63      | uploaded  | uploaded=9223372036854775808 | uploaded is out of range",
+        "left above 2^63          | left      | left=9999999999999999999     | left is out of range",
+        "numwant above 2^63       | numwant   | numwant=9300000000000000000  | numwant is out of range",
     })
     void refusedWithAReasonAndNothingWritten(String name, String without, String with, String reason) throws Exception {
         assertRefused(valid(without, with == null ? "" : with), reason);

@@ -154,4 +154,16 @@ class KvHttpIT {
         assertThat(kv("PATCH", "it/" + key, "{\"add\":1.5}", "application/json").status()).isEqualTo(400);
         assertThat(kv("GET", "it/" + key, null, null).status()).isEqualTo(404);
     }
+
+    @Test
+    void aCounterPushedPastTheLongRangeIsTheCallersMistakeAndStaysUsable() {
+        String key = "it/overflow-" + UUID.randomUUID();
+        assertThat(kv("PATCH", key, "{\"add\":9223372036854775807}", "application/json").text()).endsWith("9223372036854775807");
+        RawHttp.Reply over = kv("PATCH", key, "{\"add\":1}", "application/json");
+        assertThat(over.status()).as(over.text()).isEqualTo(400);
+        assertThat(over.text()).contains("64-bit range").doesNotContain("did not answer");
+        RawHttp.Reply back = kv("PATCH", key, "{\"add\":-7}", "application/json");
+        assertThat(back.status()).as("the counter still takes adds").isEqualTo(200);
+        assertThat(back.text()).endsWith("9223372036854775800");
+    }
 }

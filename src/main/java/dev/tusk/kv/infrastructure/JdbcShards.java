@@ -1,6 +1,7 @@
 package dev.tusk.kv.infrastructure;
 
 import dev.tusk.kv.domain.Catalog.ShardInstance;
+import dev.tusk.kv.domain.KvException;
 import dev.tusk.kv.domain.KvRow;
 import dev.tusk.kv.domain.PeerChanges;
 import dev.tusk.kv.domain.ReplicationChannel;
@@ -17,6 +18,8 @@ import java.util.Map;
 /** {@link Shards} over plain JDBC: pooled connections for calls, two of its own per replication channel. */
 @ApplicationScoped
 public class JdbcShards implements Shards {
+    /** PostgreSQL's SQLSTATE for a number out of its type's range (bigint overflow). */
+    private static final String NUMERIC_OUT_OF_RANGE = "22003";
 
     @Inject
     ShardConnections connections;
@@ -73,10 +76,19 @@ public class JdbcShards implements Shards {
     @Override
     public void addToCounter(ShardInstance instance, String namespace, String key, long delta, long nowMicros, Instant expiresAt)
             throws SQLException {
-        call(instance, c -> {
-            ShardRows.addToCounter(c, namespace, key, instance.id(), delta, nowMicros, expiresAt);
-            return null;
-        });
+        try {
+            call(instance, c -> {
+                ShardRows.addToCounter(c, namespace, key, instance.id(), delta, nowMicros, expiresAt);
+                return null;
+            });
+        } catch (SQLException e) {
+            if (NUMERIC_OUT_OF_RANGE.equals(e.getSQLState())) {
+                // the caller's add, not an outage: the counter keeps its value
+                throw new KvException(KvException.Reason.BAD_REQUEST, "adding " + delta
+                        + " would take the counter out of the 64-bit range (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
+            }
+            throw e;
+        }
     }
 
     @Override

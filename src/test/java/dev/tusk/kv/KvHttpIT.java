@@ -36,8 +36,7 @@ class KvHttpIT {
     }
 
     private static RawHttp.Reply admin(String method, String path, String json) {
-        return json == null ? RawHttp.request(PORT, method, ADMIN + path, null, AdminCredentials.header())
-                : RawHttp.request(PORT, method, ADMIN + path, bytes(json), AdminCredentials.header(), "Content-Type: application/json");
+        return KvParade.admin(method, path, json);
     }
 
     private static RawHttp.Reply kv(String method, String path, String body, String contentType) {
@@ -57,22 +56,10 @@ class KvHttpIT {
         }
     }
 
-    /** The same parade as KvParade, built through the admin API (every call is idempotent). */
+    /** The same parade as KvParade, built through the admin API. */
     @BeforeEach
     void parade() {
-        for (String z : KvParade.ZONES) {
-            assertThat(admin("PUT", "/zones/" + z, null).status()).isEqualTo(200);
-        }
-        for (int i = 0; i < KvParade.SHARDS.size(); i++) {
-            assertThat(admin("PUT", "/shards/" + KvParade.SHARDS.get(i), "{\"position\":" + i + "}").status()).isEqualTo(200);
-        }
-        for (String z : KvParade.ZONES) {
-            for (String s : KvParade.SHARDS) {
-                RawHttp.Reply r = admin("PUT", "/instances/" + KvParade.id(z, s), "{\"shard\":\"" + s + "\",\"zone\":\"" + z
-                        + "\",\"jdbcUrl\":\"" + KvParade.url(z, s) + "\",\"username\":\"tusk\",\"password\":\"tusk\"}");
-                assertThat(r.status()).as(r.text()).isEqualTo(200);
-            }
-        }
+        KvParade.buildThroughAdminApi();
         assertThat(admin("PUT", "/namespaces/it", "{}").status()).isEqualTo(200);
     }
 

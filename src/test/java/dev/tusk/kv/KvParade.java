@@ -2,6 +2,8 @@ package dev.tusk.kv;
 
 import dev.tusk.kv.application.CatalogService;
 import dev.tusk.kv.domain.Catalog;
+import dev.tusk.testing.AdminCredentials;
+import dev.tusk.testing.RawHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -19,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * (and z4-s0, a peer one test adds late);
  * namespaces {@code it} (no expiry) and {@code short} (rows expire after 1 s).
  */
-final class KvParade {
+public final class KvParade {
     static final List<String> ZONES = List.of("z1", "z2", "z3");
     static final List<String> SHARDS = List.of("s0", "s1");
     static final int ZONE3_PORT = Integer.parseInt(System.getProperty("tusk.kv.zone3.port", "5442"));
@@ -34,6 +36,35 @@ final class KvParade {
 
     static String id(String zone, String shard) {
         return zone + "-" + shard;
+    }
+
+    /** The parade's zones, shards and instances, made through the admin API (every call is idempotent). */
+    public static void buildThroughAdminApi() {
+        for (String z : ZONES) {
+            expectOk(admin("PUT", "/zones/" + z, null));
+        }
+        for (int i = 0; i < SHARDS.size(); i++) {
+            expectOk(admin("PUT", "/shards/" + SHARDS.get(i), "{\"position\":" + i + "}"));
+        }
+        for (String z : ZONES) {
+            for (String s : SHARDS) {
+                expectOk(admin("PUT", "/instances/" + id(z, s), "{\"shard\":\"" + s + "\",\"zone\":\"" + z
+                        + "\",\"jdbcUrl\":\"" + url(z, s) + "\",\"username\":\"tusk\",\"password\":\"tusk\"}"));
+            }
+        }
+    }
+
+    /** A request to {@code /api/admin/kv} with the operator's credentials. */
+    public static RawHttp.Reply admin(String method, String path, String json) {
+        return json == null ? RawHttp.request(8080, method, "/api/admin/kv" + path, null, AdminCredentials.header())
+                : RawHttp.request(8080, method, "/api/admin/kv" + path, json.getBytes(StandardCharsets.UTF_8), AdminCredentials.header(),
+                        "Content-Type: application/json");
+    }
+
+    private static void expectOk(RawHttp.Reply reply) {
+        if (reply.status() != 200) {
+            throw new IllegalStateException("the KV parade's catalog: " + reply.status() + " " + reply.text());
+        }
     }
 
     static void setUp(CatalogService catalog) {

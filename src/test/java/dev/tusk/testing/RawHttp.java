@@ -2,8 +2,8 @@ package dev.tusk.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -18,9 +18,25 @@ public final class RawHttp {
     }
 
     /** A reply: status code and body bytes. */
-    public record Reply(int status, byte[] body) {
+    /** A reply: status code, body bytes, and the status line and headers as sent. */
+    public record Reply(int status, byte[] body, String head) {
+        public Reply(int status, byte[] body) {
+            this(status, body, "");
+        }
+
         public String text() {
             return new String(body, StandardCharsets.ISO_8859_1);
+        }
+
+        /** The first value of header {@code name} (case-insensitive), or null. */
+        public String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
         }
     }
 
@@ -29,28 +45,54 @@ public final class RawHttp {
     }
 
     public static Reply request(int port, String method, String pathAndQuery, byte[] body, String... headers) {
-        try (Socket s = new Socket("127.0.0.1", port)) {
+        StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.0\r\nHost: 127.0.0.1\r\n");
+        for (String h : headers) {
+            head.append(h).append("\r\n");
+        }
+        if (body != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+            request.writeBytes(body);
+        }
+        Reply reply = exchange(null, port, request.toByteArray());
+        if (reply.status() < 0) {
+            throw new IllegalStateException("the server closed the connection without a reply to " + method + " " + pathAndQuery);
+        }
+        return reply;
+    }
+
+    /**
+     * Sends {@code request} as it is, from {@code fromAddress} (a loopback address such as
+     * 127.0.0.3, or null for the default), and reads until the server closes the connection.
+     *
+     * @return the reply, status -1 when the server closed the connection without one
+     */
+    public static Reply exchange(String fromAddress, int port, byte[] request) {
+        try (Socket s = new Socket()) {
+            if (fromAddress != null) {
+                s.bind(new InetSocketAddress(fromAddress, 0));
+            }
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             s.setSoTimeout(30_000);
-            StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.0\r\nHost: 127.0.0.1\r\n");
-            for (String h : headers) {
-                head.append(h).append("\r\n");
-            }
-            if (body != null) {
-                head.append("Content-Length: ").append(body.length).append("\r\n");
-            }
-            head.append("\r\n");
             OutputStream out = s.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                out.write(body);
-            }
+            out.write(request);
             out.flush();
-            InputStream in = s.getInputStream();
-            byte[] all = in.readAllBytes();
-            int split = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            String statusLine = new String(all, 0, indexOf(all, "\r\n".getBytes(StandardCharsets.ISO_8859_1)), StandardCharsets.ISO_8859_1);
-            int status = Integer.parseInt(statusLine.split(" ")[1]);
-            return new Reply(status, Arrays.copyOfRange(all, split + 4, all.length));
+            byte[] all = s.getInputStream().readAllBytes();
+            byte[] lineEnd = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
+            if (all.length == 0 || find(all, lineEnd) < 0) {
+                return new Reply(-1, all);
+            }
+            String statusLine = new String(all, 0, find(all, lineEnd), StandardCharsets.ISO_8859_1);
+            int split = find(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            return new Reply(Integer.parseInt(statusLine.split(" ")[1]), split < 0 ? new byte[0] : Arrays.copyOfRange(all, split + 4, all.length),
+                    new String(all, 0, split < 0 ? all.length : split, StandardCharsets.ISO_8859_1));
+        } catch (java.net.SocketException e) {
+            // reset by the server after refusing the request
+            return new Reply(-1, new byte[0]);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -71,6 +113,14 @@ public final class RawHttp {
 
     /** Where {@code pattern} first stands in {@code data}. */
     public static int indexOf(byte[] data, byte[] pattern) {
+        int at = find(data, pattern);
+        if (at < 0) {
+            throw new IllegalStateException("pattern not found");
+        }
+        return at;
+    }
+
+    private static int find(byte[] data, byte[] pattern) {
         outer:
         for (int i = 0; i <= data.length - pattern.length; i++) {
             for (int j = 0; j < pattern.length; j++) {
@@ -80,6 +130,6 @@ public final class RawHttp {
             }
             return i;
         }
-        throw new IllegalStateException("pattern not found");
+        return -1;
     }
 }

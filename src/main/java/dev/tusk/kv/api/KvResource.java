@@ -5,11 +5,11 @@ import dev.tusk.kv.domain.KvException;
 import dev.tusk.kv.domain.StoredValue;
 import dev.tusk.kv.domain.ValueKind;
 import dev.tusk.kv.domain.WriteOutcome;
+import dev.tusk.platform.rest.JsonBodyCheck;
 import dev.tusk.platform.rest.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -25,8 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
 import java.util.Map;
 
 /**
@@ -91,10 +90,13 @@ public class KvResource {
     }
 
     private static JsonValue requireJson(byte[] body) {
-        try (var reader = Json.createReader(new StringReader(new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8)))) {
+        byte[] json = body == null ? new byte[0] : body;
+        if (!JsonBodyCheck.isWellFormed(json)) {
+            throw new KvException(KvException.Reason.BAD_REQUEST,
+                    "the body is not JSON (one well-formed value, nested at most 1000 deep; send another Content-Type to store bytes)");
+        }
+        try (var reader = Json.createReader(new ByteArrayInputStream(json))) {
             return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            throw new KvException(KvException.Reason.BAD_REQUEST, "the body is not JSON (send another Content-Type to store bytes)");
         }
     }
 

@@ -104,8 +104,8 @@ public class KeyValueStore {
     }
 
     private Target target(String zone, String namespace, String key) {
-        if (key == null || key.isEmpty() || key.length() > 1024) {
-            throw new KvException(Reason.BAD_REQUEST, "a key is 1 to 1024 characters");
+        if (key == null || key.isEmpty() || key.length() > 1024 || key.indexOf('\0') >= 0) {
+            throw new KvException(Reason.BAD_REQUEST, "a key is 1 to 1024 characters, none of them NUL");
         }
         Catalog c = catalog.current();
         Catalog.Namespace ns = c.namespace(namespace)

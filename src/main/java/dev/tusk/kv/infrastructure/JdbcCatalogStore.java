@@ -101,6 +101,7 @@ public class JdbcCatalogStore implements CatalogStore {
 
     /** Catalog edits as SQL; a constraint the change breaks becomes IllegalArgumentException. */
     private record SqlEditor(Connection c) implements Editor {
+        private static final String NAME_RULE = "a name is 1 to 64 letters, digits, '.', '_' or '-', and numbers must be positive";
 
         private int run(String sql, Object... args) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -113,7 +114,8 @@ public class JdbcCatalogStore implements CatalogStore {
                 }
                 return ps.executeUpdate();
             } catch (SQLException e) {
-                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                // 23: a constraint; 22: a value PostgreSQL cannot hold (a NUL, a number out of range)
+                if (e.getSQLState() != null && (e.getSQLState().startsWith("23") || e.getSQLState().startsWith("22"))) {
                     throw new IllegalArgumentException(refusal(e), e);
                 }
                 throw new IllegalStateException(e.getMessage(), e);
@@ -124,8 +126,8 @@ public class JdbcCatalogStore implements CatalogStore {
             return switch (e.getSQLState()) {
                 case "23503" -> "it is still used, or names something that does not exist";
                 case "23505" -> "it would duplicate an existing entry (one instance per shard and zone, one position per shard)";
-                case "23514" -> "a name is 1 to 64 letters, digits, '.', '_' or '-', and numbers must be positive";
-                default -> "the catalog refuses it";
+                case "23514" -> NAME_RULE;
+                default -> e.getSQLState().startsWith("22") ? NAME_RULE : "the catalog refuses it";
             };
         }
 

@@ -2,6 +2,7 @@ package dev.tusk.media.api;
 
 import dev.tusk.media.application.MediaAdministration;
 import dev.tusk.media.application.MediaSettings;
+import dev.tusk.media.domain.Alias;
 import dev.tusk.media.domain.MediaException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ public class InternalResource {
         if (alias == null || alias.isEmpty()) {
             throw new MediaException(400, "missing-alias", "alias is required");
         }
-        return alias;
+        return Alias.storable(alias);
     }
 
     @POST

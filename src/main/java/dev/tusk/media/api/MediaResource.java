@@ -55,6 +55,7 @@ public class MediaResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
+    @MultipartBody
     public Response upload(List<EntityPart> parts) {
         List<UUID> ids = start(parts);
         List<JsonObject> done = new ArrayList<>();
@@ -81,6 +82,7 @@ public class MediaResource {
     @Path("backgrounded")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
+    @MultipartBody
     public Response backgrounded(List<EntityPart> parts) {
         JsonArrayBuilder list = Json.createArrayBuilder();
         start(parts).forEach(id -> list.add(Json.createObjectBuilder().add("upload_id", id.toString())));
@@ -165,6 +167,12 @@ public class MediaResource {
         }
         if (files.size() > settings.maxFiles()) {
             throw new MediaException(400, "too-many-files", files.size() + " files in one request; at most " + settings.maxFiles());
+        }
+        for (EntityPart part : files) {
+            if ("multipart".equalsIgnoreCase(part.getMediaType().getType())) {
+                // RESTEasy reads such a part as nested parts, not as a file
+                throw new MediaException(400, "invalid-multipart", "a file part is itself multipart; send the image's bytes");
+            }
         }
         List<UUID> ids = new ArrayList<>();
         for (EntityPart part : files) {

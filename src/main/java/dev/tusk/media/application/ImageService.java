@@ -1,5 +1,6 @@
 package dev.tusk.media.application;
 
+import dev.tusk.media.domain.Alias;
 import dev.tusk.media.domain.ContentHash;
 import dev.tusk.media.domain.ImageDetails;
 import dev.tusk.media.domain.ImageFormat;
@@ -86,7 +87,7 @@ public class ImageService {
 
     /** Deletes an alias given its token (compared in constant time); files go with the cleanup chain. */
     public void delete(String token, String alias) {
-        String expected = aliases.deleteToken(alias).orElseThrow(() -> notFound(alias));
+        String expected = aliases.deleteToken(Alias.storable(alias)).orElseThrow(() -> notFound(alias));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             throw new MediaException(403, "invalid-delete-token", "wrong delete token for " + alias);
         }
@@ -94,8 +95,9 @@ public class ImageService {
     }
 
     private ContentHash hash(String alias) {
-        return aliases.hash(alias).orElseThrow(() -> notFound(alias));
+        return aliases.hash(Alias.storable(alias)).orElseThrow(() -> notFound(alias));
     }
+
 
     private static MediaException notFound(String alias) {
         return new MediaException(404, "not-found", "no image '" + alias + "'");

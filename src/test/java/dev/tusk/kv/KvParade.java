@@ -3,8 +3,8 @@ package dev.tusk.kv;
 import dev.tusk.kv.application.CatalogService;
 import dev.tusk.kv.domain.Catalog;
 import dev.tusk.testing.AdminCredentials;
+import dev.tusk.testing.PgClusters;
 import dev.tusk.testing.RawHttp;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The KV tests' parade: zones z1, z2 (main PostgreSQL cluster) and z3 (cluster tusk_z3 on port
@@ -142,29 +141,10 @@ public final class KvParade {
     }
 
     static void stopZone3() {
-        pgCtl("stop", "-m", "fast");
+        PgClusters.stop("tusk_z3");
     }
 
     static void startZone3() {
-        pgCtl("start");
-    }
-
-    private static void pgCtl(String... action) {
-        try {
-            String version = new String(new ProcessBuilder("bash", "-c", "ls /usr/lib/postgresql | sort -n | tail -1")
-                    .start().getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-            List<String> command = new java.util.ArrayList<>(List.of("pg_ctlcluster", version, "tusk_z3"));
-            command.addAll(List.of(action));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("pg_ctlcluster " + String.join(" ", action) + " failed: " + out);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        PgClusters.start("tusk_z3");
     }
 }

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** A multipart/form-data request as a browser or pict-rs client sends it (fields {@code images[]}). */
-final class Multipart {
+public final class Multipart {
     private Multipart() {
     }
 
-    static HttpResponse<String> post(String path, List<byte[]> files) {
+    public static HttpResponse<String> post(String path, List<byte[]> files) {
         String boundary = "tusk" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {

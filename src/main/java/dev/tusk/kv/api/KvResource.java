@@ -25,7 +25,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -95,7 +96,7 @@ public class KvResource {
             throw new KvException(KvException.Reason.BAD_REQUEST,
                     "the body is not JSON (one well-formed value, nested at most 1000 deep; send another Content-Type to store bytes)");
         }
-        try (var reader = Json.createReader(new ByteArrayInputStream(json))) {
+        try (var reader = Json.createReader(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
             return reader.readValue();
         }
     }

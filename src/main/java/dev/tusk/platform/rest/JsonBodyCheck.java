@@ -14,7 +14,10 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -48,15 +51,21 @@ public class JsonBodyCheck implements ReaderInterceptor {
         return context.proceed();
     }
 
-    /** Whether {@code body} is one JSON value and nothing after it, nested no deeper than the parser allows. */
+    /**
+     * Whether {@code body} is UTF-8 (RFC 8259) holding one JSON value and nothing after it, nested no
+     * deeper than the parser allows.
+     */
     public static boolean isWellFormed(byte[] body) {
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        Reader strictUtf8 = new InputStreamReader(new ByteArrayInputStream(body),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        try (JsonParser parser = Json.createParser(strictUtf8)) {
             while (parser.hasNext()) {
                 parser.next();
             }
             return true;
         } catch (RuntimeException e) {
-            // JsonParsingException, JsonException, and Parsson's plain RuntimeException past its depth limit
+            // JsonParsingException, JsonException (also for bytes that are not UTF-8), and Parsson's
+            // plain RuntimeException past its depth limit
             return false;
         }
     }

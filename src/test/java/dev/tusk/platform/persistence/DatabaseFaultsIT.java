@@ -1,0 +1,169 @@
+package dev.tusk.platform.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tusk.kv.KvParade;
+import dev.tusk.media.Multipart;
+import dev.tusk.testing.Bdecoder;
+import dev.tusk.testing.Deployments;
+import dev.tusk.testing.PgClusters;
+import dev.tusk.testing.RawHttp;
+import dev.tusk.testing.TrackerHttp;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Tusk's PostgreSQL stopped and started under load, on a server of its own whose database (and KV
+ * shard) is the cluster tusk_faults: during the outage readiness reports the database down, a KV
+ * write or an upload is a 503 that names the store that failed (never a 500), announces of swarms in memory
+ * are still answered; after it everything works again within seconds without a restart of WildFly,
+ * every acknowledged KV write is there, and every announce reaches mo_peers.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DatabaseFaultsIT {
+    private static final String CLUSTER = "tusk_faults";
+    private static final String DB = "jdbc:postgresql://127.0.0.1:5443/tusk_faults";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.tusk();
+    }
+
+    @AfterEach
+    void databaseRunning() {
+        try {
+            PgClusters.start(CLUSTER);
+        } catch (IllegalStateException alreadyRunning) {
+            // started by the test itself
+        }
+    }
+
+    /** Announces of one swarm and KV writes, as fast as they are answered, recording what was acknowledged. */
+    private static final class Load implements Runnable {
+        final byte[] swarm = TrackerHttp.randomBytes(20);
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        final ConcurrentLinkedQueue<byte[]> announced = new ConcurrentLinkedQueue<>();
+        final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+
+        @Override
+        public void run() {
+            for (int i = 0; running.get(); i++) {
+                byte[] peer = TrackerHttp.randomBytes(20);
+                RawHttp.Reply a = RawHttp.get(TrackerHttp.PORT, "/announce?" + TrackerHttp.announceQuery(swarm, peer, 10_000 + i % 50_000, 5, ""));
+                statuses.merge(a.status(), 1, Integer::sum);
+                if (a.status() == 200 && !Bdecoder.dict(a.body()).containsKey("failure reason")) {
+                    announced.add(peer);
+                }
+                String key = "k" + i;
+                RawHttp.Reply w = RawHttp.request(TrackerHttp.PORT, "PUT", "/kv/faults/" + key, ("v" + i).getBytes(StandardCharsets.UTF_8),
+                        "Content-Type: text/plain");
+                statuses.merge(w.status(), 1, Integer::sum);
+                if (w.status() == 200) {
+                    acknowledged.put(key, "v" + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void tuskRidesOutItsDatabaseStoppingAndStarting() throws Exception {
+        KvParade.admin("PUT", "/zones/f1", null);
+        KvParade.admin("PUT", "/shards/s0", "{\"position\":0}");
+        assertThat(KvParade.admin("PUT", "/instances/f1-s0", "{\"shard\":\"s0\",\"zone\":\"f1\",\"jdbcUrl\":\"jdbc:postgresql://127.0.0.1:5443/"
+                + "tusk_faults_kv\",\"username\":\"tusk\",\"password\":\"tusk\"}").status()).isEqualTo(200);
+        assertThat(KvParade.admin("PUT", "/namespaces/faults", "{}").status()).isEqualTo(200);
+        assertThat(upload().statusCode()).isEqualTo(201);
+
+        Load load = new Load();
+        Thread loader = new Thread(load, "load");
+        loader.start();
+        Thread.sleep(1000);
+
+        PgClusters.stop(CLUSTER);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            HttpResponse<String> ready = ready();
+            return ready.statusCode() == 503 && ready.body().replace(" ", "").contains("{\"name\":\"tusk-database\",\"status\":\"DOWN\"");
+        });
+        RawHttp.Reply write = RawHttp.request(TrackerHttp.PORT, "PUT", "/kv/faults/during", new byte[] {1}, "Content-Type: text/plain");
+        assertThat(write.status()).as(write.text()).isEqualTo(503);
+        assertThat(write.text()).contains("\"status\":503").doesNotContain("Exception");
+        HttpResponse<String> upload = upload();
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(503);
+        assertThat(upload.body()).contains("database").doesNotContain("Exception");
+        Map<String, Object> announce = TrackerHttp.get("/announce?" + TrackerHttp.announceQuery(load.swarm, TrackerHttp.randomBytes(20), 6881, 0, ""));
+        assertThat(announce).as("a swarm in memory is answered while the store is down").doesNotContainKey("failure reason");
+        Thread.sleep(2000);
+
+        long restarted = System.nanoTime();
+        PgClusters.start(CLUSTER);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> ready().statusCode() == 200
+                && RawHttp.request(TrackerHttp.PORT, "PUT", "/kv/faults/after", new byte[] {2}, "Content-Type: text/plain").status() == 200
+                && upload().statusCode() == 201);
+        long recoveryMillis = (System.nanoTime() - restarted) / 1_000_000;
+        Thread.sleep(1000);
+        load.running.set(false);
+        loader.join();
+        System.out.printf("database outage: statuses under load %s; ready, writing and uploading again %d ms after PostgreSQL started;"
+                + " %d acknowledged KV writes, %d announces%n", load.statuses, recoveryMillis, load.acknowledged.size(), load.announced.size());
+
+        assertThat(load.statuses.keySet()).as("answers under load: successes and 503s only").allMatch(s -> s == 200 || s == 503);
+        assertThat(load.statuses).as("writes were refused during the outage").containsKey(503);
+        for (Map.Entry<String, String> e : load.acknowledged.entrySet()) {
+            RawHttp.Reply r = RawHttp.get(TrackerHttp.PORT, "/kv/faults/" + e.getKey());
+            assertThat(r.status()).as("acknowledged write " + e.getKey()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo(e.getValue());
+        }
+        List<byte[]> peers = List.copyOf(load.announced);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> peersStored(load.swarm) >= peers.size());
+    }
+
+    private static long peersStored(byte[] swarm) throws Exception {
+        try (Connection c = DriverManager.getConnection(DB, "tusk", "tusk");
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM mo_peers WHERE info_hash = ?")) {
+            ps.setBytes(1, swarm);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static HttpResponse<String> ready() throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:9990/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> upload() throws Exception {
+        BufferedImage image = new BufferedImage(8 + (int) (System.nanoTime() % 50), 8, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, (int) System.nanoTime());
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return Multipart.post("/image", List.of(png.toByteArray()));
+    }
+}

@@ -2,14 +2,16 @@
 # Soak: Tusk under a steady load for a bounded time (default 10 minutes), printing WildFly's
 # resident memory, heap used after a full GC, threads, open files and database connections every minute; at the end, what
 # grew from the first sample to the last. Load: tracker announces with wrk at 4 connections
-# (about half the announce benchmark's rate here) over 1000 swarms, and a media upload and a
-# thumbnail every 200 ms.
+# (about half the announce benchmark's rate here) by 200,000 peers that announce again and again
+# (a steady population, as real clients) in 1000 swarms, and a media upload and a thumbnail
+# every 200 ms.
 # Usage: bench/soak.sh [minutes, default 10]. Run through `bin/tusk bench soak`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-10}
 duration=$((minutes * 60))
 connections=4
+peers=200000
 out=bench/out
 mkdir -p "$out"
 hashes=$out/hashes.txt
@@ -45,7 +47,7 @@ sample() { # label
 }
 
 log "soaking for $minutes min"
-wrk -t2 -c"$connections" -d"$duration"s --latency -s bench/announce.lua http://127.0.0.1:8080 -- "$hashes" > "$out/soak-wrk.txt" 2>&1 &
+wrk -t2 -c"$connections" -d"$duration"s --latency -s bench/announce.lua http://127.0.0.1:8080 -- "$hashes" "$peers" > "$out/soak-wrk.txt" 2>&1 &
 wrk_pid=$!
 printf '\n%-8s %10s %10s %8s %8s %12s\n' "minute" "RSS MiB" "heap MiB" "threads" "files" "DB conns"
 sample 0 | tee "$out/soak.txt"

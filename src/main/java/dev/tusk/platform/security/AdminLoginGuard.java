@@ -32,13 +32,13 @@ public class AdminLoginGuard implements ServletExtension {
     @Override
     public void handleDeployment(DeploymentInfo deployment, ServletContext context) {
         Config config = ConfigProvider.getConfig(deployment.getClassLoader());
-        int maxFailures = config.getOptionalValue("tusk.admin.login.max_failures", Integer.class).orElse(10);
-        Duration lockout = GoDuration.parse(config.getOptionalValue("tusk.admin.login.lockout", String.class).orElse("5m"));
+        int maxFailures = config.getValue("tusk.admin.login.max_failures", Integer.class);
+        Duration lockout = GoDuration.parse(config.getValue("tusk.admin.login.lockout", String.class));
         LoginFailures failures = new LoginFailures(maxFailures, lockout, 100_000, System::nanoTime);
         deployment.addInitialHandlerChainWrapper(next -> new Handler(next, failures, lockout));
     }
 
-    /** Whether an {@code Authorization} header of the Basic scheme carries Base64 (other schemes are left to the server). */
+    /** Whether an {@code Authorization} header of the Basic scheme is not Base64 of user:password (other schemes are left to the server). */
     static boolean malformedBasic(String authorization) {
         if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith("basic")) {
             return false;

@@ -17,7 +17,7 @@ mkdir -p "$out"
 hashes=$out/hashes.txt
 # shellcheck source=bench/tracker-lib.sh
 . bench/tracker-lib.sh
-for i in $(seq 1 1000); do printf 'tusk-bench-%d' "$i" | sha1sum | cut -c1-40; done > "$hashes"
+write_swarm_hashes
 
 require_free_port
 trap 'kill "${uploader:-}" 2>/dev/null || true; cleanup' EXIT

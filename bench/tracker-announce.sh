@@ -17,7 +17,7 @@ hashes=$out/hashes.txt
 . bench/tracker-lib.sh
 
 # --- the swarms ---
-for i in $(seq 1 1000); do printf 'tusk-bench-%d' "$i" | sha1sum | cut -c1-40; done > "$hashes"
+write_swarm_hashes
 
 require_free_port
 trap cleanup EXIT

@@ -5,6 +5,11 @@ su_pg() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else sudo -u postgres
 tusk_pid=""
 ot_pid=""
 
+# The benchmarks' 1000 swarms: info hashes in $hashes (hex, one a line).
+write_swarm_hashes() {
+    for i in $(seq 1 1000); do printf 'tusk-bench-%d' "$i" | sha1sum | cut -c1-40; done > "$hashes"
+}
+
 require_free_port() {
     if (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; then log "port 8080 is taken: stop the running Tusk first"; exit 1; fi
     log "building"

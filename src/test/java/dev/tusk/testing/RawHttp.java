@@ -45,6 +45,15 @@ public final class RawHttp {
     }
 
     public static Reply request(int port, String method, String pathAndQuery, byte[] body, String... headers) {
+        Reply reply = exchange(null, port, bytes(method, pathAndQuery, body, headers));
+        if (reply.status() < 0) {
+            throw new IllegalStateException("the server closed the connection without a reply to " + method + " " + pathAndQuery);
+        }
+        return reply;
+    }
+
+    /** An HTTP/1.0 request as bytes: the headers given, and Content-Length when there is a body. */
+    public static byte[] bytes(String method, String pathAndQuery, byte[] body, String... headers) {
         StringBuilder head = new StringBuilder(method + " " + pathAndQuery + " HTTP/1.0\r\nHost: 127.0.0.1\r\n");
         for (String h : headers) {
             head.append(h).append("\r\n");
@@ -58,11 +67,7 @@ public final class RawHttp {
         if (body != null) {
             request.writeBytes(body);
         }
-        Reply reply = exchange(null, port, request.toByteArray());
-        if (reply.status() < 0) {
-            throw new IllegalStateException("the server closed the connection without a reply to " + method + " " + pathAndQuery);
-        }
-        return reply;
+        return request.toByteArray();
     }
 
     /**

@@ -267,20 +267,7 @@ final class HostileRequests {
     }
 
     private static byte[] request(String method, String target, byte[] body, String... headers) {
-        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\n");
-        for (String h : headers) {
-            head.append(h).append("\r\n");
-        }
-        if (body != null) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        head.append("\r\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
-        if (body != null) {
-            out.writeBytes(body);
-        }
-        return out.toByteArray();
+        return RawHttp.bytes(method, target, body, headers);
     }
 
     private String maybe(String name, String value) {

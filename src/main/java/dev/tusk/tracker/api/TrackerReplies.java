@@ -6,13 +6,15 @@ import dev.tusk.tracker.application.TrackerRefusal;
 import dev.tusk.tracker.domain.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Runs a tracker request and answers in the protocol's own form: the bencoded body, or HTTP 200
- * with a bencoded {@code failure reason} for anything that went wrong, never a stack trace.
+ * with a bencoded {@code failure reason} for anything that went wrong (over UDP an error
+ * packet), never a stack trace.
  */
 @ApplicationScoped
 public class TrackerReplies {
@@ -25,24 +27,34 @@ public class TrackerReplies {
 
     /** The bencoded body (HTTP 200 text/plain) of a tracker request, or of its failure. */
     public byte[] answer(String action, Supplier<byte[]> handler) {
+        return answer(TrackerRequestMetrics.Protocol.HTTP, action, handler, Bencode::failure);
+    }
+
+    /**
+     * A tracker request's answer, or the protocol's failure for the reason the client is told.
+     *
+     * @param failure the answer that tells a client why its request failed
+     */
+    public <T> T answer(TrackerRequestMetrics.Protocol protocol, String action, Supplier<T> handler,
+            Function<String, T> failure) {
         long started = System.nanoTime();
         try {
-            byte[] body = handler.get();
-            metrics.record(action, TrackerRequestMetrics.Outcome.OK, started);
+            T body = handler.get();
+            metrics.record(protocol, action, TrackerRequestMetrics.Outcome.OK, started);
             return body;
         } catch (RuntimeException e) {
             Throwable cause = explanation(e);
             if (cause instanceof TrackerRefusal || cause instanceof MalformedQueryException) {
-                metrics.record(action, TrackerRequestMetrics.Outcome.REFUSED, started);
-                return Bencode.failure(cause.getMessage());
+                metrics.record(protocol, action, TrackerRequestMetrics.Outcome.REFUSED, started);
+                return failure.apply(cause.getMessage());
             }
-            metrics.record(action, TrackerRequestMetrics.Outcome.ERROR, started);
+            metrics.record(protocol, action, TrackerRequestMetrics.Outcome.ERROR, started);
             if (cause instanceof StoreUnavailableException) {
                 LOG.log(Level.WARNING, "{0} failed: {1}", new Object[] {action, cause.getMessage()});
-                return Bencode.failure(STORE_UNAVAILABLE);
+                return failure.apply(STORE_UNAVAILABLE);
             }
             LOG.log(Level.SEVERE, action + " failed", e);
-            return Bencode.failure(INTERNAL_ERROR);
+            return failure.apply(INTERNAL_ERROR);
         }
     }
 

@@ -30,7 +30,8 @@ public record Peer(PeerId id, InetAddress address, int port) {
         return address.getAddress();
     }
 
-    private static InetAddress canonical(InetAddress address) {
+    /** The address a peer is known by: an IPv4-mapped IPv6 address as IPv4, any other as it is. */
+    public static InetAddress canonical(InetAddress address) {
         if (address instanceof Inet6Address v6) {
             byte[] b = v6.getAddress();
             boolean mapped = true;

@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tusk.testing.Deployments;
 import dev.tusk.testing.RawHttp;
+import dev.tusk.testing.ServerMetrics;
 import dev.tusk.testing.TestDatabase;
 import dev.tusk.testing.TrackerHttp;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -28,32 +26,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class TrackerMetricsIT {
-    private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)(\\{[^}]*\\})? (\\S+)$", Pattern.MULTILINE);
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.tusk();
     }
 
-    /** name{labels} -> value */
-    private static Map<String, Double> scrapeMetrics() {
-        RawHttp.Reply reply = RawHttp.get(9990, "/metrics");
-        assertThat(reply.status()).isEqualTo(200);
-        Map<String, Double> values = new HashMap<>();
-        Matcher m = SAMPLE.matcher(reply.text());
-        while (m.find()) {
-            values.put(m.group(1) + (m.group(2) == null ? "" : m.group(2)), Double.parseDouble(m.group(3)));
-        }
-        return values;
-    }
-
-    private static double metric(Map<String, Double> values, String name, String... labels) {
-        return values.entrySet().stream()
-                .filter(e -> e.getKey().equals(name) || e.getKey().startsWith(name + "{"))
-                .filter(e -> java.util.Arrays.stream(labels).allMatch(l -> e.getKey().contains(l)))
-                .mapToDouble(Map.Entry::getValue)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no metric " + name + " " + String.join(",", labels)));
+    private static double http(Map<String, Double> values, String action, String outcome) {
+        return ServerMetrics.value(values, "tusk_tracker_requests_seconds_count", "protocol=\"http\"", action, outcome);
     }
 
     private static long[] tableCounts() throws Exception {
@@ -76,30 +55,31 @@ class TrackerMetricsIT {
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             long[] table = tableCounts();
             assertThat(table[0]).isGreaterThanOrEqualTo(2);
-            Map<String, Double> m = scrapeMetrics();
-            assertThat(metric(m, "mochi_storage_infohashes_count")).isEqualTo((double) table[0]);
-            assertThat(metric(m, "mochi_storage_seeders_count")).isEqualTo((double) table[1]);
-            assertThat(metric(m, "mochi_storage_leechers_count")).isEqualTo((double) table[2]);
+            Map<String, Double> m = ServerMetrics.scrape();
+            assertThat(ServerMetrics.value(m, "mochi_storage_infohashes_count")).isEqualTo((double) table[0]);
+            assertThat(ServerMetrics.value(m, "mochi_storage_seeders_count")).isEqualTo((double) table[1]);
+            assertThat(ServerMetrics.value(m, "mochi_storage_leechers_count")).isEqualTo((double) table[2]);
         });
-        assertThat(scrapeMetrics()).containsKey("mochi_storage_gc_duration_milliseconds_count{WF_DEPLOYMENT=\"tusk.war\"}");
+        assertThat(ServerMetrics.scrape()).containsKey("mochi_storage_gc_duration_milliseconds_count{WF_DEPLOYMENT=\"tusk.war\"}");
     }
 
     @Test
     void requestsAreCountedByActionAndOutcome() {
-        Map<String, Double> before = scrapeMetrics();
-        double ok = metric(before, "tusk_tracker_requests_seconds_count", "action=\"announce\"", "outcome=\"ok\"");
-        double refused = metric(before, "tusk_tracker_requests_seconds_count", "action=\"announce\"", "outcome=\"refused\"");
-        double scrapes = metric(before, "tusk_tracker_requests_seconds_count", "action=\"scrape\"", "outcome=\"ok\"");
+        Map<String, Double> before = ServerMetrics.scrape();
+        double ok = http(before, "action=\"announce\"", "outcome=\"ok\"");
+        double refused = http(before, "action=\"announce\"", "outcome=\"refused\"");
+        double scrapes = http(before, "action=\"scrape\"", "outcome=\"ok\"");
 
         TrackerHttp.announce(announceQuery(randomBytes(20), randomBytes(20), 4, 0, ""), "10.30.0.4");
         TrackerHttp.announce(announceQuery(randomBytes(20), randomBytes(20), 5, 0, ""), "10.30.0.5");
         RawHttp.get(TrackerHttp.PORT, "/announce?port=0");
         TrackerHttp.scrapeOne(randomBytes(20));
 
-        Map<String, Double> after = scrapeMetrics();
-        assertThat(metric(after, "tusk_tracker_requests_seconds_count", "action=\"announce\"", "outcome=\"ok\"")).isEqualTo(ok + 2);
-        assertThat(metric(after, "tusk_tracker_requests_seconds_count", "action=\"announce\"", "outcome=\"refused\"")).isEqualTo(refused + 1);
-        assertThat(metric(after, "tusk_tracker_requests_seconds_count", "action=\"scrape\"", "outcome=\"ok\"")).isEqualTo(scrapes + 1);
-        assertThat(metric(after, "tusk_tracker_requests_seconds_sum", "action=\"announce\"", "outcome=\"ok\"")).isPositive();
+        Map<String, Double> after = ServerMetrics.scrape();
+        assertThat(http(after, "action=\"announce\"", "outcome=\"ok\"")).isEqualTo(ok + 2);
+        assertThat(http(after, "action=\"announce\"", "outcome=\"refused\"")).isEqualTo(refused + 1);
+        assertThat(http(after, "action=\"scrape\"", "outcome=\"ok\"")).isEqualTo(scrapes + 1);
+        assertThat(ServerMetrics.value(after, "tusk_tracker_requests_seconds_sum", "protocol=\"http\"",
+                "action=\"announce\"", "outcome=\"ok\"")).isPositive();
     }
 }

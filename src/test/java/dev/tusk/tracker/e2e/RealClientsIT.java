@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tusk.testing.Deployments;
 import dev.tusk.testing.TrackerHttp;
+import dev.tusk.testing.TrackerUdp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @RunAsClient
 class RealClientsIT {
     private static final String ANNOUNCE = "http://127.0.0.1:" + TrackerHttp.PORT + "/announce";
+    private static final String UDP_ANNOUNCE = "udp://127.0.0.1:" + TrackerUdp.PORT + "/announce";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -39,9 +41,13 @@ class RealClientsIT {
     @TempDir
     Path dir;
 
-    private static List<String> aria2(Path downloadDir, int port, Path torrent, String... extra) {
-        List<String> cmd = new ArrayList<>(List.of("aria2c", "--enable-dht=false", "--enable-dht6=false",
-                "--bt-enable-lpd=false", "--enable-peer-exchange=false", "--listen-port=" + port,
+    /** aria2 on {@code port}; {@code udp}: with the DHT socket that aria2's UDP tracker client needs (port + 100). */
+    private List<String> aria2(Path downloadDir, int port, Path torrent, boolean udp, String... extra) {
+        List<String> cmd = new ArrayList<>(List.of("aria2c", "--enable-dht6=false"));
+        cmd.addAll(udp
+                ? List.of("--enable-dht=true", "--dht-listen-port=" + (port + 100), "--dht-file-path=" + dir.resolve("dht-" + port))
+                : List.of("--enable-dht=false"));
+        cmd.addAll(List.of("--bt-enable-lpd=false", "--enable-peer-exchange=false", "--listen-port=" + port,
                 "--file-allocation=none", "--summary-interval=0", "--console-log-level=warn",
                 "--bt-tracker-interval=2", "--dir=" + downloadDir));
         cmd.addAll(List.of(extra));
@@ -59,18 +65,37 @@ class RealClientsIT {
 
     @Test
     void aria2LeecherDownloadsTheWholeFileFromTheSeederTuskHandedOut() throws Exception {
+        downloadThrough(ANNOUNCE, 52001);
+    }
+
+    /**
+     * aria2 speaks UDP to trackers through its DHT socket, so DHT is on for the client, but the
+     * torrent is private (BEP 27: no DHT, no peer exchange for it) and the DHT knows no node: the
+     * peers meet only through Tusk's UDP tracker.
+     */
+    @Test
+    void aria2LeecherDownloadsThroughTheUdpTrackerAlone() throws Exception {
+        downloadThrough(UDP_ANNOUNCE, 52011, "-p");
+    }
+
+    /** A seeder on {@code port} and a leecher on {@code port + 1} that know only the tracker's URL. */
+    private void downloadThrough(String announceUrl, int port, String... mktorrentOptions) throws Exception {
         Path seedDir = Files.createDirectories(dir.resolve("seed"));
         Path leechDir = Files.createDirectories(dir.resolve("leech"));
         Path payload = seedDir.resolve("payload.bin");
         Files.write(payload, TrackerHttp.randomBytes(4 * 1024 * 1024));
         Path torrent = dir.resolve("payload.torrent");
-        Process mk = new ProcessBuilder("mktorrent", "-a", ANNOUNCE, "-o", torrent.toString(), payload.toString())
+        List<String> mkCommand = new ArrayList<>(List.of("mktorrent", "-a", announceUrl, "-o", torrent.toString()));
+        mkCommand.addAll(List.of(mktorrentOptions));
+        mkCommand.add(payload.toString());
+        boolean udp = announceUrl.startsWith("udp:");
+        Process mk = new ProcessBuilder(mkCommand)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mktorrent.log").toFile()).start();
         assertThat(mk.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(mk.exitValue()).as(Files.readString(dir.resolve("mktorrent.log"))).isZero();
         byte[] infoHash = InfoHashOfTorrent.read(torrent);
 
-        Process seeder = start(dir.resolve("seeder.log"), aria2(seedDir, 52001, torrent,
+        Process seeder = start(dir.resolve("seeder.log"), aria2(seedDir, port, torrent, udp,
                 "--check-integrity=true", "--seed-ratio=0.0", "--seed-time=10"));
         try {
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
@@ -78,7 +103,7 @@ class RealClientsIT {
 
             // seeding a few seconds after the download makes aria2 announce "completed" before
             // "stopped" (with --seed-time=0 it goes straight to "stopped")
-            Process leecher = start(dir.resolve("leecher.log"), aria2(leechDir, 52002, torrent, "--seed-time=0.1"));
+            Process leecher = start(dir.resolve("leecher.log"), aria2(leechDir, port + 1, torrent, udp, "--seed-time=0.1"));
             boolean finished = leecher.waitFor(120, TimeUnit.SECONDS);
             if (!finished) {
                 leecher.destroyForcibly();

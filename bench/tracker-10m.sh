@@ -86,7 +86,7 @@ run tusk-during-gc http://127.0.0.1:8080
 wait "$gc_pid" || true
 kill "$sampler_pid" 2>/dev/null || true; sampler_pid=""
 stop_tusk
-run opentracker http://127.0.0.1:6969
+run opentracker "http://127.0.0.1:$OT_PORT"
 
 printf '\nTusk on PostgreSQL with 10M peers/opentracker: %sx announces per second; during GC: %sx\n' \
     "$(ratio tusk-postgres-10m opentracker)" "$(ratio tusk-during-gc opentracker)"

@@ -34,7 +34,7 @@ redis-cli -p "${TUSK_REDIS_PORT:-6379}" flushdb >/dev/null
 start_tusk redis tusk_bench
 run tusk-redis http://127.0.0.1:8080
 stop_tusk
-run opentracker http://127.0.0.1:6969
+run opentracker "http://127.0.0.1:$OT_PORT"
 printf '\nTusk on PostgreSQL/opentracker: %sx (with Connection: close as opentracker: %sx), Tusk on Redis/opentracker: %sx announces per second\n' \
     "$(ratio tusk-postgres opentracker)" "$(ratio tusk-pg-close opentracker)" "$(ratio tusk-redis opentracker)"
 printf '(%d connections, %d s each, %d cores)\n' "$connections" "$duration" "$(nproc)"

@@ -4,6 +4,8 @@ log() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
 su_pg() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else sudo -u postgres bash -c "$*"; fi; }
 tusk_pid=""
 ot_pid=""
+# opentracker's TCP and UDP port (Tusk's UDP tracker has 6969).
+OT_PORT=6970
 
 # The benchmarks' 1000 swarms: info hashes in $hashes (hex, one a line).
 write_swarm_hashes() {
@@ -55,9 +57,9 @@ start_opentracker() {
     cp "$hashes" "$otdir/whitelist.txt"
     chmod -R a+rX "$otdir"
     otuser=_opentracker; id "$otuser" >/dev/null 2>&1 || otuser=nobody
-    opentracker -i 127.0.0.1 -p 6969 -P 6969 -d "$otdir" -u "$otuser" -w whitelist.txt > "$out/opentracker.log" 2>&1 &
+    opentracker -i 127.0.0.1 -p "$OT_PORT" -P "$OT_PORT" -d "$otdir" -u "$otuser" -w whitelist.txt > "$out/opentracker.log" 2>&1 &
     ot_pid=$!
-    for _ in $(seq 1 20); do (exec 3<>/dev/tcp/127.0.0.1/6969) 2>/dev/null && break; sleep 0.5; done
+    for _ in $(seq 1 20); do (exec 3<>/dev/tcp/127.0.0.1/"$OT_PORT") 2>/dev/null && break; sleep 0.5; done
 }
 
 run() { # name url [more wrk options, e.g. -H 'Connection: close']

@@ -6,10 +6,10 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Counts and latencies of tracker requests: {@code tusk_tracker_requests_seconds} with tags
@@ -28,32 +28,40 @@ public class TrackerRequestMetrics {
     @Inject
     MeterRegistry registry;
 
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /** By action, then by protocol and outcome ({@link #slot}): found without allocating on the hot path. */
+    private final Map<String, Timer[]> timers = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
-        for (Protocol protocol : Protocol.values()) {
-            for (String action : new String[] {"announce", "scrape"}) {
-                for (Outcome outcome : Outcome.values()) {
-                    timer(protocol, action, outcome);
-                }
-            }
-        }
-        for (Outcome outcome : Outcome.values()) {
-            timer(Protocol.UDP, "connect", outcome);
+        for (String action : new String[] {"announce", "scrape", "connect"}) {
+            timers(action);
         }
     }
 
     public void record(Protocol protocol, String action, Outcome outcome, long startedNanos) {
-        timer(protocol, action, outcome).record(Duration.ofNanos(System.nanoTime() - startedNanos));
+        timers(action)[slot(protocol, outcome)].record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
-    private Timer timer(Protocol protocol, String action, Outcome outcome) {
-        String p = protocol.name().toLowerCase(Locale.ROOT);
-        String tag = outcome.name().toLowerCase(Locale.ROOT);
-        // WildFly's application registry exports only meters made through its plain methods
-        // (no histogram buckets): count, sum and max per protocol, action and outcome.
-        return timers.computeIfAbsent(p + '/' + action + '/' + tag,
-                k -> registry.timer("tusk.tracker.requests", Tags.of("protocol", p, "action", action, "outcome", tag)));
+    private static int slot(Protocol protocol, Outcome outcome) {
+        return protocol.ordinal() * Outcome.values().length + outcome.ordinal();
+    }
+
+    private Timer[] timers(String action) {
+        return timers.computeIfAbsent(action, a -> {
+            Timer[] all = new Timer[Protocol.values().length * Outcome.values().length];
+            for (Protocol protocol : Protocol.values()) {
+                for (Outcome outcome : Outcome.values()) {
+                    // WildFly's application registry exports only meters made through its plain
+                    // methods (no histogram buckets): count, sum and max per label set.
+                    all[slot(protocol, outcome)] = registry.timer("tusk.tracker.requests", Tags.of("protocol",
+                            label(protocol), "action", a, "outcome", label(outcome)));
+                }
+            }
+            return all;
+        });
+    }
+
+    private static String label(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tusk.tracker.application;
 
 import dev.tusk.platform.metrics.DeploymentGauges;
+import dev.tusk.platform.threads.ThreadRequestContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +15,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -45,6 +48,8 @@ public class WriteBehind {
     MeterRegistry registry;
     @Resource
     ManagedThreadFactory threads;
+    @Inject
+    Instance<RequestContextController> requestContexts;
 
     private volatile boolean running = true;
     private Thread writer;
@@ -62,7 +67,7 @@ public class WriteBehind {
         flushed = registry.counter("tusk.tracker.flushed.writes");
         failures = registry.counter("tusk.tracker.flush.failures");
         flushMillis = registry.summary("tusk.tracker.flush.duration.milliseconds");
-        writer = threads.newThread(this::run);
+        writer = threads.newThread(ThreadRequestContext.around(requestContexts, this::run));
         writer.setName("tusk-tracker-write-behind");
         swarms.onBacklog(() -> LockSupport.unpark(writer));
         writer.start();

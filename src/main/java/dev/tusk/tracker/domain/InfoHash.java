@@ -4,7 +4,7 @@ package dev.tusk.tracker.domain;
  * A torrent's info hash: 20 bytes (v1, SHA-1, or a v2 hash truncated as BEP 52 announces it) or
  * 32 bytes (a full v2 SHA-256). Immutable; equal by content.
  */
-public final class InfoHash extends RawBytes {
+public final class InfoHash extends RawBytes implements Comparable<InfoHash> {
     public static final int V1_LENGTH = 20;
     public static final int V2_LENGTH = 32;
 
@@ -45,5 +45,11 @@ public final class InfoHash extends RawBytes {
 
     public String hex() {
         return toString();
+    }
+
+    /** As unsigned bytes (the order the write-behind sorts a batch in). */
+    @Override
+    public int compareTo(InfoHash other) {
+        return compareBytes(other);
     }
 }

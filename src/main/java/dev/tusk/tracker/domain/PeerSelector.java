@@ -1,16 +1,15 @@
 package dev.tusk.tracker.domain;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
  * Chooses the peers an announcer receives: the announcer's own address family first, then the
  * other; each family as the store orders it (seeders first for a leecher, leechers only for a
- * seeder); no duplicates; never the announcer itself (matched by peer id, so a dual-stack
- * client does not get its other address back).
+ * seeder); never the announcer itself (matched by peer id, so a dual-stack client does not get
+ * its other address back). No peer comes twice without a set to check: a store's candidates of
+ * one family are distinct (keyed by peer id, address and port), and the two families share none.
  */
 public final class PeerSelector {
     private final PeerStore store;
@@ -37,16 +36,16 @@ public final class PeerSelector {
         if (numWant <= 0) {
             return List.of();
         }
-        Set<Peer> chosen = new LinkedHashSet<>();
+        List<Peer> chosen = new ArrayList<>(Math.min(numWant, ownFamily.size()));
         addUpTo(chosen, ownFamily, announcer, numWant);
         int missing = numWant - chosen.size();
         if (missing > 0) {
             addUpTo(chosen, otherFamily.apply(missing + 1), announcer, numWant);
         }
-        return new ArrayList<>(chosen);
+        return chosen;
     }
 
-    private static void addUpTo(Set<Peer> chosen, List<Peer> candidates, Peer announcer, int numWant) {
+    private static void addUpTo(List<Peer> chosen, List<Peer> candidates, Peer announcer, int numWant) {
         for (Peer peer : candidates) {
             if (chosen.size() == numWant) {
                 return;

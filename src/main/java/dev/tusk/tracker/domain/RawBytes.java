@@ -2,12 +2,22 @@ package dev.tusk.tracker.domain;
 
 import java.util.Arrays;
 
-/** An immutable identifier made of raw bytes, equal by content, shown in hex. */
+/**
+ * An immutable identifier made of raw bytes, equal by content, ordered as unsigned bytes, shown
+ * in hex. Its hash is computed once: identifiers are map keys on the tracker's hot path.
+ */
 abstract class RawBytes {
     private final byte[] bytes;
+    private final int hash;
 
     RawBytes(byte[] bytes) {
         this.bytes = bytes;
+        this.hash = Arrays.hashCode(bytes);
+    }
+
+    /** Compares as unsigned bytes, without copying them. */
+    final int compareBytes(RawBytes other) {
+        return Arrays.compareUnsigned(bytes, other.bytes);
     }
 
     public byte[] bytes() {
@@ -16,12 +26,13 @@ abstract class RawBytes {
 
     @Override
     public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && Arrays.equals(bytes, ((RawBytes) o).bytes);
+        return o == this || o != null && o.getClass() == getClass() && hash == ((RawBytes) o).hash
+                && Arrays.equals(bytes, ((RawBytes) o).bytes);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return hash;
     }
 
     @Override

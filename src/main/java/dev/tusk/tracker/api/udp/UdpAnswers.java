@@ -2,6 +2,7 @@ package dev.tusk.tracker.api.udp;
 
 import dev.tusk.tracker.api.TrackerReplies;
 import dev.tusk.tracker.api.TrackerRequestMetrics.Protocol;
+import dev.tusk.tracker.api.wire.AnnounceResponses;
 import dev.tusk.tracker.api.udp.UdpPackets.Announce;
 import dev.tusk.tracker.api.udp.UdpPackets.BadPacket;
 import dev.tusk.tracker.api.udp.UdpPackets.Header;
@@ -140,11 +141,7 @@ public class UdpAnswers {
                 a.uploaded(), a.downloaded(), a.left(), Math.min(numWant, fits)));
         UdpPackets.announced(out, header.transactionId(), result.interval().toSeconds(), result.swarm().leechers(),
                 result.swarm().seeders());
-        for (Peer p : result.peers()) {
-            if (p.isV6() == v6) {
-                UdpPackets.peer(out, p.addressBytes(), p.port());
-            }
-        }
+        out.put(AnnounceResponses.compact(result.peers(), v6));
     }
 
     private static AnnounceEvent event(int wire) {

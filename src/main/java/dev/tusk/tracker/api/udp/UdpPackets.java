@@ -132,15 +132,10 @@ public final class UdpPackets {
         out.putInt(CONNECT).putInt(transactionId).putLong(connectionId);
     }
 
-    /** The announce reply's fixed part; the peers follow ({@link #peer}). */
+    /** The announce reply's fixed part; the peers follow in compact form (6 or 18 bytes each). */
     public static void announced(ByteBuffer out, int transactionId, long intervalSeconds, long leechers, long seeders) {
         out.putInt(ANNOUNCE).putInt(transactionId).putInt(clamp(intervalSeconds)).putInt(clamp(leechers))
                 .putInt(clamp(seeders));
-    }
-
-    /** One peer of an announce reply: 4 or 16 address bytes, then the port. */
-    public static void peer(ByteBuffer out, byte[] address, int port) {
-        out.put(address).putShort((short) port);
     }
 
     public static void scraped(ByteBuffer out, int transactionId) {

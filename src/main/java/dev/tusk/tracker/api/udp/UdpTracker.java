@@ -1,5 +1,6 @@
 package dev.tusk.tracker.api.udp;
 
+import dev.tusk.platform.threads.ThreadRequestContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -9,6 +10,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -44,6 +47,8 @@ public class UdpTracker {
     UdpAnswers answers;
     @Resource
     ManagedThreadFactory threads;
+    @Inject
+    Instance<RequestContextController> requestContexts;
 
     private final List<DatagramChannel> channels = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
@@ -61,7 +66,7 @@ public class UdpTracker {
             }
             channels.add(channel);
             for (int i = 0; i < settings.threads(); i++) {
-                Thread t = threads.newThread(() -> serve(channel));
+                Thread t = threads.newThread(ThreadRequestContext.around(requestContexts, () -> serve(channel)));
                 t.setName("tusk-tracker-udp-" + address.getPort() + "-" + i);
                 workers.add(t);
                 t.start();

@@ -1,9 +1,9 @@
 package dev.tusk.tracker.api.wire;
 
+import dev.tusk.tracker.domain.CompactPeers;
 import dev.tusk.tracker.domain.Peer;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +51,18 @@ public final class AnnounceResponses {
 
     /** The peers of one family, each as its address bytes then its port, big-endian. */
     public static byte[] compact(List<Peer> peers, boolean v6) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(peers.size() * (v6 ? 18 : 6));
+        if (peers instanceof CompactPeers packed) {
+            return packed.compact(v6);
+        }
+        int width = CompactPeers.width(v6);
+        byte[] out = new byte[peers.size() * width];
+        int at = 0;
         for (Peer p : peers) {
             if (p.isV6() == v6) {
-                out.writeBytes(p.addressBytes());
-                out.writeBytes(ByteBuffer.allocate(2).putShort((short) p.port()).array());
+                CompactPeers.write(p, out, at);
+                at += width;
             }
         }
-        return out.toByteArray();
+        return at == out.length ? out : Arrays.copyOf(out, at);
     }
 }

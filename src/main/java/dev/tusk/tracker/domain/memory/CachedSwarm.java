@@ -2,6 +2,7 @@ package dev.tusk.tracker.domain.memory;
 
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
+import dev.tusk.tracker.domain.PeerId;
 import dev.tusk.tracker.domain.SwarmCounts;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ final class CachedSwarm {
     final InfoHash infoHash;
     private final Map<Peer, CachedPeer> peers = new HashMap<>();
     /** Index: seeders 2, leechers 0; plus 1 for IPv6. */
-    private final PeerList[] lists = {new PeerList(), new PeerList(), new PeerList(), new PeerList()};
+    private final PeerList[] lists = {new PeerList(false), new PeerList(true), new PeerList(false), new PeerList(true)};
     private long downloads;
     /** Filled from the store (or found empty there); until then it holds nothing. */
     boolean loaded;
@@ -87,17 +88,28 @@ final class CachedSwarm {
      * for a seeder; seeders, then leechers, for a leecher. Each list is sampled from a random start.
      */
     List<Peer> candidates(boolean forSeeder, boolean v6, int limit, int randomStart) {
-        List<Peer> out = new ArrayList<>(Math.min(limit, 64));
-        if (limit <= 0) {
-            return out;
-        }
-        if (!forSeeder) {
-            list(true, v6).sample(limit, randomStart, out);
-        }
-        if (out.size() < limit) {
-            list(false, v6).sample(limit - out.size(), randomStart, out);
-        }
+        SampledPeers out = new SampledPeers(limit);
+        addCandidates(out, forSeeder, v6, limit, randomStart, null);
         return out;
+    }
+
+    /**
+     * The peers an announcer receives (the rules of {@code PeerSelector}): its own family's
+     * candidates first, then the other family's, never a peer with the announcer's id.
+     */
+    SampledPeers choose(Peer announcer, boolean announcerIsSeeder, int numWant, int randomStart) {
+        SampledPeers out = new SampledPeers(numWant);
+        boolean v6 = announcer.isV6();
+        addCandidates(out, announcerIsSeeder, v6, numWant, randomStart, announcer.id());
+        addCandidates(out, announcerIsSeeder, !v6, numWant, randomStart, announcer.id());
+        return out;
+    }
+
+    private void addCandidates(SampledPeers out, boolean forSeeder, boolean v6, int limit, int randomStart, PeerId skip) {
+        if (!forSeeder) {
+            list(true, v6).sample(limit, randomStart, skip, out);
+        }
+        list(false, v6).sample(limit, randomStart, skip, out);
     }
 
     SwarmCounts counts() {

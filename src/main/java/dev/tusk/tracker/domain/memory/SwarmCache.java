@@ -3,7 +3,6 @@ package dev.tusk.tracker.domain.memory;
 import dev.tusk.tracker.domain.AnnounceOutcome;
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
-import dev.tusk.tracker.domain.PeerSelector;
 import dev.tusk.tracker.domain.PeerWrite;
 import dev.tusk.tracker.domain.StoredPeer;
 import dev.tusk.tracker.domain.SwarmChange;
@@ -440,10 +439,7 @@ public final class SwarmCache {
         if (numWant <= 0) {
             return List.of();
         }
-        int start = randomStart();
-        boolean v6 = announcer.isV6();
-        return PeerSelector.merge(announcer, numWant, swarm.candidates(announcerIsSeeder, v6, numWant + 1, start),
-                missing -> swarm.candidates(announcerIsSeeder, !v6, missing, start));
+        return swarm.choose(announcer, announcerIsSeeder, numWant, randomStart());
     }
 
     private static int randomStart() {

@@ -26,8 +26,8 @@ public final class WriteBuffer {
 
     /** Orders a batch: by info hash, then peer id, address and port (as unsigned bytes). */
     static final Comparator<PeerWrite> STORE_ORDER = Comparator
-            .comparing((PeerWrite w) -> w.infoHash().bytes(), Arrays::compareUnsigned)
-            .thenComparing(w -> w.peer().id().bytes(), Arrays::compareUnsigned)
+            .comparing((PeerWrite w) -> w.infoHash())
+            .thenComparing(w -> w.peer().id())
             .thenComparing(w -> w.peer().addressBytes(), Arrays::compareUnsigned)
             .thenComparingInt(w -> w.peer().port());
 
@@ -113,7 +113,7 @@ public final class WriteBuffer {
         }
         inFlight = taken;
         List<PeerWrite> batch = new ArrayList<>(writes);
-        Map<InfoHash, Long> downloads = new TreeMap<>(Comparator.comparing(InfoHash::bytes, Arrays::compareUnsigned));
+        Map<InfoHash, Long> downloads = new TreeMap<>();
         for (Map.Entry<InfoHash, Pending> e : taken.entrySet()) {
             batch.addAll(e.getValue().writes.values());
             if (e.getValue().downloads != 0) {

@@ -148,7 +148,7 @@ class PostgresSwarmBatches {
 
     private static List<Map.Entry<InfoHash, Long>> sortedDownloads(WriteBatch batch) {
         List<Map.Entry<InfoHash, Long>> entries = new ArrayList<>(batch.downloads().entrySet());
-        entries.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(InfoHash::bytes, java.util.Arrays::compareUnsigned)));
+        entries.sort(Map.Entry.comparingByKey());
         return entries;
     }
 

@@ -112,7 +112,7 @@ class UdpPacketsTest {
 
         out.clear();
         UdpPackets.announced(out, 8, 1800, 3, 4);
-        UdpPackets.peer(out, new byte[] {10, 0, 0, 1}, 6881);
+        out.put(new byte[] {10, 0, 0, 1, 0x1a, (byte) 0xe1});
         out.flip();
         assertThat(new int[] {out.getInt(), out.getInt(), out.getInt(), out.getInt(), out.getInt()})
                 .containsExactly(UdpPackets.ANNOUNCE, 8, 1800, 3, 4);

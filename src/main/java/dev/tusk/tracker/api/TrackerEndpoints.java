@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -47,6 +48,23 @@ public class TrackerEndpoints {
             return AnnounceResponses.encode(result.swarm().seeders(), result.swarm().leechers(),
                     result.interval().toSeconds(), result.minInterval().toSeconds(), result.peers(), compact, noPeerId);
         });
+    }
+
+    /**
+     * Whether the request can be answered without a store round trip (so on an I/O thread): its
+     * swarms in memory and their approval known, or a request that will be refused anyway.
+     */
+    public boolean answersFromMemory(String queryString, boolean announce) {
+        try {
+            RawQuery query = RawQuery.parse(queryString);
+            if (announce) {
+                Optional<byte[]> hash = query.bytes("info_hash");
+                return hash.isEmpty() || announces.answersFromMemory(AnnounceParameters.infoHash(hash.get()));
+            }
+            return scrapes.answersFromMemory(query.all("info_hash").stream().map(AnnounceParameters::infoHash).toList());
+        } catch (RuntimeException e) {
+            return true; // malformed: refused without the store
+        }
     }
 
     public byte[] scrape(String queryString) {

@@ -15,7 +15,10 @@ import java.nio.ByteBuffer;
  * The tracker's lean HTTP path: {@code GET /announce} and {@code GET /scrape} are answered by an
  * Undertow handler in front of the servlet chain, so a BitTorrent client's request skips what it
  * does not need (servlet request set-up, CDI request context, security handlers, JAX-RS
- * dispatch); every other request goes on to the servlet chain. Registered as an Undertow
+ * dispatch); every other request goes on to the servlet chain. A request answered from memory
+ * (its swarms and their approval in memory) is answered on the I/O thread that read it, as
+ * opentracker does, without a hand-over to a worker thread; one that needs the store is
+ * dispatched to a worker. Registered as an Undertow
  * {@link ServletExtension} (META-INF/services).
  */
 public class TrackerFastPath implements ServletExtension {
@@ -50,17 +53,17 @@ public class TrackerFastPath implements ServletExtension {
                 next.handleRequest(exchange);
                 return;
             }
-            if (exchange.isInIoThread()) {
-                // a swarm not in memory costs a store round trip: never on an I/O thread
-                exchange.dispatch(this);
-                return;
-            }
             Thread thread = Thread.currentThread();
             ClassLoader before = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
             byte[] body;
             try {
                 TrackerEndpoints answer = endpoints();
+                if (exchange.isInIoThread() && !answer.answersFromMemory(exchange.getQueryString(), announce)) {
+                    // a store round trip (a swarm or an approval not in memory): never on an I/O thread
+                    exchange.dispatch(this);
+                    return;
+                }
                 body = announce
                         ? answer.announce(exchange.getQueryString(), exchange.getSourceAddress().getAddress().getHostAddress(),
                                 name -> exchange.getRequestHeaders().getFirst(name))

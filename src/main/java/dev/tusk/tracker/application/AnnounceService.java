@@ -1,7 +1,7 @@
 package dev.tusk.tracker.application;
 
 import dev.tusk.tracker.domain.AnnounceOutcome;
-import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.SwarmChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 public class AnnounceService {
 
     @Inject
-    PeerStore store;
+    CachedPeerStore store;
     @Inject
     TorrentApproval approval;
     @Inject
@@ -27,6 +27,11 @@ public class AnnounceService {
         AnnounceOutcome outcome = store.announce(request.infoHash(), request.peer(), change(request), request.numWant());
         return new AnnounceResult(settings.announceInterval(), settings.minAnnounceInterval(), outcome.swarm(),
                 outcome.peers());
+    }
+
+    /** Whether an announce to this swarm needs no store round trip (approval and swarm in memory). */
+    public boolean answersFromMemory(InfoHash infoHash) {
+        return approval.answersFromMemory(infoHash) && store.isInMemory(infoHash);
     }
 
     private static SwarmChange change(AnnounceRequest request) {

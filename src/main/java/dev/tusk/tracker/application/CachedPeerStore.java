@@ -94,6 +94,11 @@ public class CachedPeerStore implements PeerStore {
         return cache.candidates(infoHash, forSeeder, numWant, v6);
     }
 
+    /** Whether an announce or scrape of the swarm is answered from memory alone. */
+    public boolean isInMemory(InfoHash infoHash) {
+        return cache.isInMemory(infoHash);
+    }
+
     @Override
     public SwarmCounts scrapeSwarm(InfoHash infoHash) {
         return cache.scrape(List.of(infoHash)).get(infoHash);

@@ -1,7 +1,6 @@
 package dev.tusk.tracker.application;
 
 import dev.tusk.tracker.domain.InfoHash;
-import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.SwarmCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +12,7 @@ import java.util.Map;
 public class ScrapeService {
 
     @Inject
-    PeerStore store;
+    CachedPeerStore store;
     @Inject
     TrackerSettings settings;
 
@@ -25,5 +24,11 @@ public class ScrapeService {
             throw new TrackerRefusal("too many info hashes: at most " + settings.maxScrapeInfoHashes() + " a scrape");
         }
         return store.scrapeSwarms(infoHashes);
+    }
+
+    /** Whether a scrape of these swarms needs no store round trip (a refused one needs none). */
+    public boolean answersFromMemory(List<InfoHash> infoHashes) {
+        return infoHashes.isEmpty() || infoHashes.size() > settings.maxScrapeInfoHashes()
+                || infoHashes.stream().allMatch(store::isInMemory);
     }
 }

@@ -333,6 +333,15 @@ public final class SwarmCache {
         }
     }
 
+    /**
+     * Whether the swarm is in memory, so that an announce or scrape of it needs no store round
+     * trip (read without locking: at worst a swarm evicted a moment later is loaded again).
+     */
+    public boolean isInMemory(InfoHash infoHash) {
+        CachedSwarm swarm = swarms.get(infoHash);
+        return swarm != null && swarm.loaded && !swarm.evicted;
+    }
+
     /** The swarm in memory, loaded from the store first if need be (one call, on this thread). */
     private CachedSwarm loaded(InfoHash infoHash) {
         CachedSwarm swarm = swarms.get(infoHash);

@@ -15,6 +15,16 @@ abstract class RawBytes {
         this.hash = Arrays.hashCode(bytes);
     }
 
+    /** Whether {@code src} holds these bytes from {@code at} on. */
+    public final boolean matches(byte[] src, int at) {
+        return Arrays.equals(bytes, 0, bytes.length, src, at, at + bytes.length);
+    }
+
+    /** Copies these bytes into {@code dest} at {@code at}. */
+    public final void copyTo(byte[] dest, int at) {
+        System.arraycopy(bytes, 0, dest, at, bytes.length);
+    }
+
     /** Compares as unsigned bytes, without copying them. */
     final int compareBytes(RawBytes other) {
         return Arrays.compareUnsigned(bytes, other.bytes);

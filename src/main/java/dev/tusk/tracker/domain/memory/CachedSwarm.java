@@ -4,21 +4,41 @@ import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerId;
 import dev.tusk.tracker.domain.SwarmCounts;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One swarm in memory: its peers by key (peer id, address, port, as the stores key them), the
- * same peers in four lists by role and family for sampling, and the download count. Not
- * thread-safe: {@link SwarmCache} holds the swarm's monitor around every use.
+ * One swarm in memory, packed: no object per peer. Each peer is an entry number in parallel
+ * arrays (its key as the stores key it: peer id, port, family and address bytes; its key's hash;
+ * when it was last seen; its role and family's list and its position there), found through an
+ * open-addressing table of entry numbers; the same peers sit in four {@link PeerList}s by role
+ * and family for sampling. Entries stay dense: a removed entry's place is taken by the last one.
+ * Adding a peer writes into primitive arrays only, so the collector has no new object to copy
+ * and no old-to-young reference to scan. Not thread-safe: {@link SwarmCache} holds the swarm's
+ * monitor around every use.
  */
 final class CachedSwarm {
+    private static final int ID = PeerId.LENGTH;
+    /** Key layout: peer id, port (2 bytes), family (1: 4 or 16), address (16 bytes, IPv4 in the first 4). */
+    private static final int PORT_AT = ID;
+    private static final int FAMILY_AT = ID + 2;
+    private static final int ADDRESS_AT = ID + 3;
+    private static final int KEY = ADDRESS_AT + 16;
+    private static final int INITIAL = 4;
+
     final InfoHash infoHash;
-    private final Map<Peer, CachedPeer> peers = new HashMap<>();
-    /** Index: seeders 2, leechers 0; plus 1 for IPv6. */
+    private byte[] keys = new byte[INITIAL * KEY];
+    private int[] hashes = new int[INITIAL];
+    private long[] lastSeen = new long[INITIAL];
+    /** The entry's list: seeders 2, leechers 0; plus 1 for IPv6. */
+    private byte[] listOf = new byte[INITIAL];
+    private int[] positions = new int[INITIAL];
+    private int size;
+    /** Entry number + 1 by spread hash, linear probing, 0 when free; at most half full. */
+    private int[] table = new int[INITIAL * 2];
     private final PeerList[] lists = {new PeerList(false), new PeerList(true), new PeerList(false), new PeerList(true)};
     private long downloads;
     /** Filled from the store (or found empty there); until then it holds nothing. */
@@ -31,8 +51,52 @@ final class CachedSwarm {
         this.infoHash = infoHash;
     }
 
+    private static int listIndex(boolean seeder, boolean v6) {
+        return (seeder ? 2 : 0) + (v6 ? 1 : 0);
+    }
+
+    private static boolean isSeederList(int list) {
+        return list >= 2;
+    }
+
     private PeerList list(boolean seeder, boolean v6) {
-        return lists[(seeder ? 2 : 0) + (v6 ? 1 : 0)];
+        return lists[listIndex(seeder, v6)];
+    }
+
+    /** A peer's key hash, the same whether computed from the peer or from its stored key. */
+    private static int hash(PeerId id, byte[] address, int port) {
+        int h = id.hashCode() * 31 + port;
+        for (byte b : address) {
+            h = h * 31 + b;
+        }
+        return h ^ (h >>> 16);
+    }
+
+    /** The entry of a peer, or -1. */
+    private int find(Peer peer, byte[] address, int hash) {
+        int mask = table.length - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            int entry = table[slot] - 1;
+            if (entry < 0) {
+                return -1;
+            }
+            if (hashes[entry] == hash && matches(entry, peer, address)) {
+                return entry;
+            }
+        }
+    }
+
+    private boolean matches(int entry, Peer peer, byte[] address) {
+        int at = entry * KEY;
+        return peer.id().matches(keys, at)
+                && keys[at + PORT_AT] == (byte) (peer.port() >>> 8) && keys[at + PORT_AT + 1] == (byte) peer.port()
+                && keys[at + FAMILY_AT] == address.length
+                && Arrays.equals(keys, at + ADDRESS_AT, at + ADDRESS_AT + address.length, address, 0, address.length);
+    }
+
+    private int entryOf(Peer peer) {
+        byte[] address = peer.addressBytes();
+        return find(peer, address, hash(peer.id(), address, peer.port()));
     }
 
     /**
@@ -41,27 +105,130 @@ final class CachedSwarm {
      * @return the peer's role before: null when it was not in the swarm
      */
     Boolean put(Peer peer, boolean seeder, long lastSeenMillis) {
-        CachedPeer entry = peers.get(peer);
-        if (entry == null) {
-            entry = new CachedPeer(peer, seeder, lastSeenMillis);
-            peers.put(peer, entry);
-            list(seeder, peer.isV6()).add(entry);
+        byte[] address = peer.addressBytes();
+        int hash = hash(peer.id(), address, peer.port());
+        int entry = find(peer, address, hash);
+        if (entry < 0) {
+            insert(peer, address, hash, seeder, lastSeenMillis);
             return null;
         }
-        boolean before = entry.seeder;
+        boolean before = isSeederList(listOf[entry]);
         if (before != seeder) {
-            list(before, peer.isV6()).remove(entry);
-            entry.seeder = seeder;
-            list(seeder, peer.isV6()).add(entry);
+            leaveList(entry);
+            joinList(entry, listIndex(seeder, peer.isV6()), peer.id().hashCode(), address, peer.port());
         }
-        entry.lastSeenMillis = Math.max(entry.lastSeenMillis, lastSeenMillis);
+        lastSeen[entry] = Math.max(lastSeen[entry], lastSeenMillis);
         return before;
+    }
+
+    private void insert(Peer peer, byte[] address, int hash, boolean seeder, long lastSeenMillis) {
+        if (size == hashes.length) {
+            grow(size * 2);
+        }
+        if ((size + 1) * 2 > table.length) {
+            rebuildTable(table.length * 2);
+        }
+        int entry = size++;
+        int at = entry * KEY;
+        Arrays.fill(keys, at, at + KEY, (byte) 0);
+        peer.id().copyTo(keys, at);
+        keys[at + PORT_AT] = (byte) (peer.port() >>> 8);
+        keys[at + PORT_AT + 1] = (byte) peer.port();
+        keys[at + FAMILY_AT] = (byte) address.length;
+        System.arraycopy(address, 0, keys, at + ADDRESS_AT, address.length);
+        hashes[entry] = hash;
+        lastSeen[entry] = lastSeenMillis;
+        joinList(entry, listIndex(seeder, peer.isV6()), peer.id().hashCode(), address, peer.port());
+        place(entry);
+    }
+
+    private void joinList(int entry, int list, int idHash, byte[] address, int port) {
+        listOf[entry] = (byte) list;
+        positions[entry] = lists[list].add(entry, idHash, address, port);
+    }
+
+    private void leaveList(int entry) {
+        int moved = lists[listOf[entry]].remove(positions[entry]);
+        if (moved >= 0) {
+            positions[moved] = positions[entry];
+        }
+    }
+
+    /** Puts an entry into the table at its hash's first free slot. */
+    private void place(int entry) {
+        int mask = table.length - 1;
+        int slot = hashes[entry] & mask;
+        while (table[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = entry + 1;
+    }
+
+    private int slotOf(int entry) {
+        int mask = table.length - 1;
+        int slot = hashes[entry] & mask;
+        while (table[slot] != entry + 1) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private void grow(int capacity) {
+        keys = Arrays.copyOf(keys, capacity * KEY);
+        hashes = Arrays.copyOf(hashes, capacity);
+        lastSeen = Arrays.copyOf(lastSeen, capacity);
+        listOf = Arrays.copyOf(listOf, capacity);
+        positions = Arrays.copyOf(positions, capacity);
+    }
+
+    private void rebuildTable(int capacity) {
+        table = new int[capacity];
+        for (int entry = 0; entry < size; entry++) {
+            place(entry);
+        }
+    }
+
+    /** Removes an entry: out of the table (backward shift), out of its list, the last entry into its place. */
+    private void removeEntry(int entry) {
+        unplace(slotOf(entry));
+        leaveList(entry);
+        int last = --size;
+        if (entry != last) {
+            int lastSlot = slotOf(last);
+            System.arraycopy(keys, last * KEY, keys, entry * KEY, KEY);
+            hashes[entry] = hashes[last];
+            lastSeen[entry] = lastSeen[last];
+            listOf[entry] = listOf[last];
+            positions[entry] = positions[last];
+            lists[listOf[entry]].renumber(positions[entry], entry);
+            table[lastSlot] = entry + 1;
+        }
+        if (hashes.length > INITIAL * 4 && size < hashes.length / 4) {
+            grow(hashes.length / 2);
+            rebuildTable(table.length / 2);
+        }
+    }
+
+    /** Frees a slot and shifts back the entries after it that probed past it. */
+    private void unplace(int slot) {
+        int mask = table.length - 1;
+        int hole = slot;
+        table[hole] = 0;
+        for (int next = (hole + 1) & mask; table[next] != 0; next = (next + 1) & mask) {
+            int home = hashes[table[next] - 1] & mask;
+            boolean stays = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+            if (!stays) {
+                table[hole] = table[next];
+                table[next] = 0;
+                hole = next;
+            }
+        }
     }
 
     /** Takes the store's word for a peer unless this swarm has seen it later. @return the change in size */
     int merge(Peer peer, boolean seeder, long lastSeenMillis) {
-        CachedPeer entry = peers.get(peer);
-        if (entry != null && entry.lastSeenMillis >= lastSeenMillis) {
+        int entry = entryOf(peer);
+        if (entry >= 0 && lastSeen[entry] >= lastSeenMillis) {
             return 0;
         }
         return put(peer, seeder, lastSeenMillis) == null ? 1 : 0;
@@ -69,18 +236,33 @@ final class CachedSwarm {
 
     /** @return the peer's role before: null when it was not in the swarm */
     Boolean remove(Peer peer) {
-        CachedPeer entry = peers.remove(peer);
-        if (entry == null) {
+        int entry = entryOf(peer);
+        if (entry < 0) {
             return null;
         }
-        list(entry.seeder, peer.isV6()).remove(entry);
-        return entry.seeder;
+        boolean seeder = isSeederList(listOf[entry]);
+        removeEntry(entry);
+        return seeder;
     }
 
     /** Whether the peer is here in that role. */
     boolean has(Peer peer, boolean seeder) {
-        CachedPeer entry = peers.get(peer);
-        return entry != null && entry.seeder == seeder;
+        int entry = entryOf(peer);
+        return entry >= 0 && isSeederList(listOf[entry]) == seeder;
+    }
+
+    /** Whether the entry's peer id is {@code id}. */
+    boolean hasId(int entry, PeerId id) {
+        return id.matches(keys, entry * KEY);
+    }
+
+    /** The packed keys (valid while the monitor is held) and where an entry's id starts in them. */
+    byte[] keys() {
+        return keys;
+    }
+
+    int idOffset(int entry) {
+        return entry * KEY;
     }
 
     /**
@@ -107,9 +289,9 @@ final class CachedSwarm {
 
     private void addCandidates(SampledPeers out, boolean forSeeder, boolean v6, int limit, int randomStart, PeerId skip) {
         if (!forSeeder) {
-            list(true, v6).sample(limit, randomStart, skip, out);
+            list(true, v6).sample(limit, randomStart, skip, this, out);
         }
-        list(false, v6).sample(limit, randomStart, skip, out);
+        list(false, v6).sample(limit, randomStart, skip, this, out);
     }
 
     SwarmCounts counts() {
@@ -118,7 +300,7 @@ final class CachedSwarm {
     }
 
     int size() {
-        return peers.size();
+        return size;
     }
 
     long downloads() {
@@ -136,11 +318,10 @@ final class CachedSwarm {
     /** Removes the peers last seen at or before the cutoff; @return how many. */
     int removeSeenAtOrBefore(long cutoffMillis) {
         int removed = 0;
-        for (Iterator<CachedPeer> it = peers.values().iterator(); it.hasNext(); ) {
-            CachedPeer entry = it.next();
-            if (entry.lastSeenMillis <= cutoffMillis) {
-                it.remove();
-                list(entry.seeder, entry.peer.isV6()).remove(entry);
+        // from the end: the entry moved into a removed one's place was checked already
+        for (int entry = size - 1; entry >= 0; entry--) {
+            if (entry < size && lastSeen[entry] <= cutoffMillis) {
+                removeEntry(entry);
                 removed++;
             }
         }
@@ -149,6 +330,22 @@ final class CachedSwarm {
 
     /** The peers themselves, for replacing the swarm with a store's complete view. */
     List<Peer> peerKeys() {
-        return new ArrayList<>(peers.keySet());
+        List<Peer> peers = new ArrayList<>(size);
+        for (int entry = 0; entry < size; entry++) {
+            peers.add(peer(entry));
+        }
+        return peers;
+    }
+
+    private Peer peer(int entry) {
+        int at = entry * KEY;
+        int length = keys[at + FAMILY_AT];
+        int port = (keys[at + PORT_AT] & 0xff) << 8 | (keys[at + PORT_AT + 1] & 0xff);
+        try {
+            return new Peer(PeerId.of(Arrays.copyOfRange(keys, at, at + ID)),
+                    InetAddress.getByAddress(Arrays.copyOfRange(keys, at + ADDRESS_AT, at + ADDRESS_AT + length)), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("4 or 16 bytes are an address", e);
+        }
     }
 }

@@ -5,16 +5,16 @@ import dev.tusk.tracker.domain.PeerId;
 import java.util.Arrays;
 
 /**
- * The peers of one role and address family of a swarm, packed for sampling: the entries, their
- * peer ids' hashes and their compact wire forms in three parallel arrays, so that choosing and
- * encoding 50 peers reads three contiguous runs of memory instead of 50 scattered objects.
- * Constant-time add and remove (the last entry fills the hole); a sample is a window of
- * consecutive entries from a random start.
+ * The peers of one role and address family of a {@link CachedSwarm}, packed for sampling: their
+ * entry numbers in the swarm, their peer ids' hashes and their compact wire forms in parallel
+ * arrays, so that choosing and encoding 50 peers reads contiguous memory and allocates nothing
+ * per peer. Constant-time add and remove (the last member fills the hole); a sample is a window
+ * of consecutive members from a random start.
  */
 final class PeerList {
     private static final int INITIAL = 4;
     private final int width;
-    private CachedPeer[] entries = new CachedPeer[INITIAL];
+    private int[] members = new int[INITIAL];
     private int[] idHashes = new int[INITIAL];
     private byte[] compact;
     private int size;
@@ -24,35 +24,43 @@ final class PeerList {
         compact = new byte[INITIAL * width];
     }
 
-    void add(CachedPeer peer) {
-        if (size == entries.length) {
+    /** @return the new member's position */
+    int add(int entry, int idHash, byte[] address, int port) {
+        if (size == members.length) {
             resize(size * 2);
         }
-        entries[size] = peer;
-        idHashes[size] = peer.peer.id().hashCode();
-        CompactPeers.write(peer.peer, compact, size * width);
-        peer.index = size++;
+        members[size] = entry;
+        idHashes[size] = idHash;
+        int at = size * width;
+        System.arraycopy(address, 0, compact, at, address.length);
+        compact[at + address.length] = (byte) (port >>> 8);
+        compact[at + address.length + 1] = (byte) port;
+        return size++;
     }
 
-    void remove(CachedPeer peer) {
-        int hole = peer.index;
+    /** @return the entry that moved into {@code position}, or -1 when it was the last */
+    int remove(int position) {
         int last = --size;
-        if (hole != last) {
-            CachedPeer moved = entries[last];
-            entries[hole] = moved;
-            idHashes[hole] = idHashes[last];
-            System.arraycopy(compact, last * width, compact, hole * width, width);
-            moved.index = hole;
+        int moved = -1;
+        if (position != last) {
+            moved = members[last];
+            members[position] = moved;
+            idHashes[position] = idHashes[last];
+            System.arraycopy(compact, last * width, compact, position * width, width);
         }
-        entries[last] = null;
-        peer.index = -1;
-        if (entries.length > INITIAL * 4 && size < entries.length / 4) {
-            resize(entries.length / 2);
+        if (members.length > INITIAL * 4 && size < members.length / 4) {
+            resize(members.length / 2);
         }
+        return moved;
+    }
+
+    /** The swarm moved the member at {@code position} to another entry number. */
+    void renumber(int position, int entry) {
+        members[position] = entry;
     }
 
     private void resize(int capacity) {
-        entries = Arrays.copyOf(entries, capacity);
+        members = Arrays.copyOf(members, capacity);
         idHashes = Arrays.copyOf(idHashes, capacity);
         compact = Arrays.copyOf(compact, capacity * width);
     }
@@ -62,11 +70,11 @@ final class PeerList {
     }
 
     /**
-     * Adds peers consecutive from {@code start} (wrapping) to {@code into} until it holds
-     * {@code limit} or this list is exhausted, skipping any peer with the id {@code skip} (null:
-     * none).
+     * Adds members consecutive from {@code start} (wrapping) to {@code into} until it holds
+     * {@code limit} or this list is exhausted, skipping any whose peer id is {@code skip} (null:
+     * none; ids are compared in the swarm's {@code keys}).
      */
-    void sample(int limit, int start, PeerId skip, SampledPeers into) {
+    void sample(int limit, int start, PeerId skip, CachedSwarm swarm, SampledPeers into) {
         int n = size;
         if (n == 0 || into.size() >= limit) {
             return;
@@ -74,8 +82,9 @@ final class PeerList {
         int skipHash = skip == null ? 0 : skip.hashCode();
         int at = start % n;
         for (int seen = 0; seen < n && into.size() < limit; seen++) {
-            if (skip == null || idHashes[at] != skipHash || !entries[at].peer.id().equals(skip)) {
-                into.add(entries[at], compact, at * width, width);
+            int entry = members[at];
+            if (skip == null || idHashes[at] != skipHash || !swarm.hasId(entry, skip)) {
+                into.add(compact, at * width, width, swarm.keys(), swarm.idOffset(entry));
             }
             if (++at == n) {
                 at = 0;

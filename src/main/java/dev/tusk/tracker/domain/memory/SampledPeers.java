@@ -2,33 +2,47 @@ package dev.tusk.tracker.domain.memory;
 
 import dev.tusk.tracker.domain.CompactPeers;
 import dev.tusk.tracker.domain.Peer;
+import dev.tusk.tracker.domain.PeerId;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.RandomAccess;
 
 /**
- * The peers chosen for one announce, as a list (each peer read only when asked for, e.g. for a
- * non-compact reply) and in compact form per family, copied from the swarm's packed lists while
- * its monitor was held. Immutable once returned.
+ * The peers chosen for one announce: their compact forms per family and their ids, copied from
+ * the swarm's packed arrays while its monitor was held. As a list, each peer is made when asked
+ * for (a non-compact reply, a test); a compact reply only copies the bytes. Immutable once
+ * returned.
  */
 final class SampledPeers extends AbstractList<Peer> implements CompactPeers, RandomAccess {
-    private final CachedPeer[] chosen;
-    private int size;
+    private final int capacity;
+    private final byte[] ids;
+    /** Per chosen peer: its family (0 IPv4, 1 IPv6) and where its compact form starts. */
+    private final byte[] families;
+    private final int[] offsets;
     private final byte[][] bytes = new byte[2][];
     private final int[] lengths = new int[2];
+    private int size;
 
     SampledPeers(int capacity) {
-        chosen = new CachedPeer[Math.max(capacity, 0)];
+        this.capacity = Math.max(capacity, 0);
+        ids = new byte[this.capacity * PeerId.LENGTH];
+        families = new byte[this.capacity];
+        offsets = new int[this.capacity];
     }
 
-    void add(CachedPeer entry, byte[] compact, int at, int width) {
-        chosen[size++] = entry;
+    void add(byte[] compact, int at, int width, byte[] keys, int idAt) {
         int family = width == CompactPeers.width(true) ? 1 : 0;
         if (bytes[family] == null) {
-            bytes[family] = new byte[chosen.length * width];
+            bytes[family] = new byte[capacity * width];
         }
         System.arraycopy(compact, at, bytes[family], lengths[family], width);
+        System.arraycopy(keys, idAt, ids, size * PeerId.LENGTH, PeerId.LENGTH);
+        families[size] = (byte) family;
+        offsets[size] = lengths[family];
         lengths[family] += width;
+        size++;
     }
 
     @Override
@@ -36,7 +50,18 @@ final class SampledPeers extends AbstractList<Peer> implements CompactPeers, Ran
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
         }
-        return chosen[index].peer;
+        int family = families[index];
+        byte[] from = bytes[family];
+        int at = offsets[index];
+        int addressLength = family == 1 ? 16 : 4;
+        int port = (from[at + addressLength] & 0xff) << 8 | (from[at + addressLength + 1] & 0xff);
+        try {
+            InetAddress address = InetAddress.getByAddress(Arrays.copyOfRange(from, at, at + addressLength));
+            PeerId id = PeerId.of(Arrays.copyOfRange(ids, index * PeerId.LENGTH, (index + 1) * PeerId.LENGTH));
+            return new Peer(id, address, port);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("4 or 16 bytes are an address", e);
+        }
     }
 
     @Override

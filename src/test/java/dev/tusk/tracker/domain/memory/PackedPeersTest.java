@@ -7,11 +7,17 @@ import dev.tusk.tracker.domain.CompactPeers;
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerId;
+import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The packed peer lists of a cached swarm and the samples taken from them. */
+/** A cached swarm's packed entries, lists and samples, against a plain map of the same peers. */
 class PackedPeersTest {
 
     /** The peers of one family encoded one by one. */
@@ -24,59 +30,29 @@ class PackedPeersTest {
         return out;
     }
 
+    private static CachedSwarm swarm() {
+        return new CachedSwarm(InfoHash.of(new byte[20]));
+    }
+
     @Test
     void aSampleIsAWindowFromTheStartThatWrapsAndHoldsTheCompactFormOfItsPeers() {
-        PeerList list = new PeerList(false);
-        List<CachedPeer> entries = new ArrayList<>();
+        CachedSwarm swarm = swarm();
+        List<Peer> leechers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            CachedPeer e = new CachedPeer(peer("10.0.0." + i, i), false, 0);
-            entries.add(e);
-            list.add(e);
+            leechers.add(peer("10.0.0." + i, i));
+            swarm.put(leechers.get(i), false, 0);
         }
-        SampledPeers sample = new SampledPeers(3);
-        list.sample(3, 3, null, sample);
-        List<Peer> expected = List.of(entries.get(3).peer, entries.get(4).peer, entries.get(0).peer);
-        assertThat(sample).containsExactlyElementsOf(expected);
-        assertThat(sample.compact(false)).isEqualTo(compactOf(expected, false));
-        assertThat(sample.compact(true)).isEmpty();
+        List<Peer> sample = swarm.candidates(true, false, 3, 3);
+        assertThat(sample).containsExactly(leechers.get(3), leechers.get(4), leechers.get(0));
+        assertThat(((CompactPeers) sample).compact(false)).isEqualTo(compactOf(sample, false));
+        assertThat(((CompactPeers) sample).compact(true)).isEmpty();
     }
 
     @Test
-    void removingMovesTheLastEntryWithItsBytesIntoTheHole() {
-        PeerList list = new PeerList(true);
-        List<CachedPeer> entries = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            CachedPeer e = new CachedPeer(peer("2001:db8::" + Integer.toHexString(i + 1), i), true, 0);
-            entries.add(e);
-            list.add(e);
-        }
-        for (int i = 0; i < 40; i += 2) {
-            list.remove(entries.get(i));
-            assertThat(entries.get(i).index).isEqualTo(-1);
-        }
-        assertThat(list.size()).isEqualTo(20);
-        SampledPeers all = new SampledPeers(20);
-        list.sample(20, 0, null, all);
-        List<Peer> odd = new ArrayList<>();
-        for (int i = 1; i < 40; i += 2) {
-            odd.add(entries.get(i).peer);
-        }
-        assertThat(all).containsExactlyInAnyOrderElementsOf(odd);
-        assertThat(all.compact(true)).as("each peer's bytes moved with it").isEqualTo(compactOf(all, true));
-        for (int i = 0; i < all.size(); i++) {
-            assertThat(findEntry(entries, all.get(i)).index).as("a sample from 0 is the list's order").isEqualTo(i);
-        }
-    }
-
-    private static CachedPeer findEntry(List<CachedPeer> entries, Peer peer) {
-        return entries.stream().filter(e -> e.peer.equals(peer)).findFirst().orElseThrow();
-    }
-
-    @Test
-    void theAnnouncersIdIsSkippedInBothFamiliesAndOwnFamilyComesFirst() {
-        CachedSwarm swarm = new CachedSwarm(InfoHash.of(new byte[20]));
+    void theAnnouncersIdIsSkippedInBothFamiliesAndOwnFamilyComesFirst() throws Exception {
+        CachedSwarm swarm = swarm();
         Peer me = peer("10.0.1.1", 1);
-        Peer meOverV6 = new Peer(me.id(), peer("2001:db8::1", 1).address(), 6881);
+        Peer meOverV6 = new Peer(me.id(), InetAddress.getByName("2001:db8::1"), 6881);
         Peer seederV4 = peer("10.0.1.2", 2);
         Peer seederV6 = peer("2001:db8::2", 3);
         Peer leecherV4 = peer("10.0.1.4", 4);
@@ -96,5 +72,91 @@ class PackedPeersTest {
                 .containsExactlyInAnyOrder(me, leecherV4, meOverV6);
         Peer stranger = new Peer(PeerId.of(new byte[20]), seederV4.address(), 1);
         assertThat(swarm.choose(stranger, false, 0, 0)).isEmpty();
+    }
+
+    @Test
+    void peersWithTheSameIdOrAddressButAnotherPortAreOtherPeers() throws Exception {
+        CachedSwarm swarm = swarm();
+        Peer a = peer("10.0.2.1", 1);
+        Peer samePlaceOtherPort = new Peer(a.id(), a.address(), a.port() + 1);
+        Peer sameIdOtherAddress = new Peer(a.id(), InetAddress.getByName("10.0.2.2"), a.port());
+        assertThat(swarm.put(a, false, 1)).isNull();
+        assertThat(swarm.put(samePlaceOtherPort, false, 1)).isNull();
+        assertThat(swarm.put(sameIdOtherAddress, true, 1)).isNull();
+        assertThat(swarm.put(a, true, 2)).as("a's role before").isFalse();
+        assertThat(swarm.size()).isEqualTo(3);
+        assertThat(swarm.counts().seeders()).isEqualTo(2);
+        assertThat(swarm.has(a, true)).isTrue();
+        assertThat(swarm.has(samePlaceOtherPort, true)).isFalse();
+    }
+
+    /**
+     * Thousands of seeded random puts, role changes, merges, removes and garbage collections on
+     * one swarm and on a map: the same peers, roles and counts after every step, and every
+     * sample's compact form that of its peers.
+     */
+    @Test
+    void randomChangesKeepTheSwarmEqualToAPlainMap() throws Exception {
+        Random random = new Random(20261203);
+        CachedSwarm swarm = swarm();
+        Map<Peer, Boolean> roles = new HashMap<>();
+        Map<Peer, Long> seen = new HashMap<>();
+        List<Peer> pool = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String address = i % 3 == 0 ? "2001:db8::" + Integer.toHexString(i + 1) : "10.1." + (i / 250) + "." + (i % 250);
+            pool.add(new Peer(PeerId.of(MemoryFixtures.peer("10.0.0.1", i % 200).id().bytes()),
+                    InetAddress.getByName(address), 1000 + i % 7));
+        }
+        for (int step = 0; step < 20_000; step++) {
+            Peer p = pool.get(random.nextInt(pool.size()));
+            long now = step;
+            switch (random.nextInt(10)) {
+                case 0, 1 -> {
+                    assertThat(swarm.remove(p)).isEqualTo(roles.remove(p));
+                    seen.remove(p);
+                }
+                case 2 -> {
+                    if (random.nextInt(50) == 0) {
+                        long cutoff = now - 200;
+                        long stale = seen.values().stream().filter(t -> t <= cutoff).count();
+                        assertThat(swarm.removeSeenAtOrBefore(cutoff)).isEqualTo((int) stale);
+                        seen.entrySet().removeIf(e -> e.getValue() <= cutoff);
+                        roles.keySet().retainAll(seen.keySet());
+                    }
+                }
+                case 3 -> {
+                    long at = now - random.nextInt(400);
+                    boolean seeder = random.nextBoolean();
+                    boolean isNew = !roles.containsKey(p);
+                    int added = swarm.merge(p, seeder, at);
+                    if (isNew || seen.get(p) < at) {
+                        roles.put(p, seeder);
+                        seen.merge(p, at, Math::max);
+                    }
+                    assertThat(added).isEqualTo(isNew ? 1 : 0);
+                }
+                default -> {
+                    boolean seeder = random.nextBoolean();
+                    assertThat(swarm.put(p, seeder, now)).isEqualTo(roles.put(p, seeder));
+                    seen.merge(p, now, Math::max);
+                }
+            }
+            assertThat(swarm.size()).isEqualTo(roles.size());
+            if (step % 500 == 0) {
+                assertThat(new HashSet<>(swarm.peerKeys())).isEqualTo(roles.keySet());
+                long seeders = roles.values().stream().filter(b -> b).count();
+                assertThat(swarm.counts().seeders()).isEqualTo(seeders);
+                assertThat(swarm.counts().leechers()).isEqualTo(roles.size() - seeders);
+                for (Peer q : roles.keySet()) {
+                    assertThat(swarm.has(q, roles.get(q))).isTrue();
+                }
+                SampledPeers all = swarm.choose(p, false, 1000, random.nextInt(1000));
+                Set<Peer> expected = new HashSet<>(roles.keySet());
+                expected.removeIf(q -> q.id().equals(p.id()));
+                assertThat(new HashSet<>(all)).isEqualTo(expected);
+                assertThat(all.compact(false)).isEqualTo(compactOf(all, false));
+                assertThat(all.compact(true)).isEqualTo(compactOf(all, true));
+            }
+        }
     }
 }

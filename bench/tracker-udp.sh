@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The UDP tracker benchmark (BEP 15): Tusk on PostgreSQL and opentracker side by side, the same
+# The UDP tracker benchmark (BEP 15): Tusk on PostgreSQL, Tusk on Redis and opentracker side by side, the same
 # load against each in one run (bench/udpload.c, built here: sockets that each keep one announce
 # in flight; 1000 swarms, random peer ids and ports, half seeders, numwant 50). Prints announces/s,
 # p50 and p99 for each, the ratio, and under each the CPU its programs used during the run.
@@ -32,13 +32,20 @@ require_free_port
 trap cleanup EXIT
 start_opentracker
 
+tusk_udp_run() { # store
+    fresh_bench_database tusk_bench
+    [ "$1" = redis ] && redis-cli -p "${TUSK_REDIS_PORT:-6379}" flushdb >/dev/null
+    start_tusk "$1" tusk_bench
+    log "warming up Tusk's UDP path (10 s)"
+    "$out/udpload" 127.0.0.1 6969 10 "$hashes" "$connections" > /dev/null
+    udp_run "tusk-udp-$1" 6969
+    stop_tusk
+}
+
 echo
-fresh_bench_database tusk_bench
-start_tusk postgres tusk_bench
-log "warming up Tusk's UDP path (10 s)"
-"$out/udpload" 127.0.0.1 6969 10 "$hashes" "$connections" > /dev/null
-udp_run tusk-udp 6969
-stop_tusk
+tusk_udp_run postgres
+tusk_udp_run redis
 udp_run opentracker-udp "$OT_PORT"
-printf '\nTusk/opentracker over UDP: %sx announces per second\n' "$(ratio tusk-udp opentracker-udp)"
+printf '\nTusk on PostgreSQL/opentracker over UDP: %sx, Tusk on Redis/opentracker: %sx announces per second\n' \
+    "$(ratio tusk-udp-postgres opentracker-udp)" "$(ratio tusk-udp-redis opentracker-udp)"
 printf '(%d sockets, %d s each, %d cores)\n' "$connections" "$duration" "$(nproc)"

@@ -7,6 +7,9 @@ import dev.tusk.testing.Deployments;
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerId;
+import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreOfRecord;
+import dev.tusk.tracker.domain.StoredPeer;
 import dev.tusk.tracker.domain.SwarmChange;
 import dev.tusk.tracker.domain.SwarmCounts;
 import jakarta.annotation.Resource;
@@ -17,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -46,6 +50,9 @@ class WriteBehindIT {
     CachedPeerStore swarms;
     @Inject
     TrackerSettings settings;
+    @Inject
+    @StoreOfRecord
+    PeerStore storeOfRecord;
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource dataSource;
 
@@ -108,21 +115,42 @@ class WriteBehindIT {
         Peer leecher = newPeer("10.51.0.1");
         assertThat(swarms.announce(h, leecher, SwarmChange.PUT_LEECHER, 50).peers()).isEmpty();
         Peer elsewhere = newPeer("10.51.0.2");
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO mo_peers VALUES (?, ?, CAST(? AS inet), ?, true, false, ?)")) {
-            ps.setBytes(1, h.bytes());
-            ps.setBytes(2, elsewhere.id().bytes());
-            ps.setString(3, elsewhere.address().getHostAddress());
-            ps.setInt(4, elsewhere.port());
-            ps.setObject(5, LocalDateTime.now(ZoneOffset.UTC));
-            ps.executeUpdate();
-        }
+        insertAsAnotherNode(h, elsewhere);
         long started = System.nanoTime();
         Awaitility.await().atMost(settings.refreshInterval().multipliedBy(3)).pollInterval(Duration.ofMillis(50))
                 .until(() -> swarms.announce(h, leecher, SwarmChange.PUT_LEECHER, 50).peers().contains(elsewhere));
         assertThat(Duration.ofNanos(System.nanoTime() - started))
                 .isLessThan(settings.refreshInterval().plus(settings.flushInterval()).plusSeconds(1));
         assertThat(swarms.scrapeSwarm(h)).isEqualTo(new SwarmCounts(1, 1, 0));
+    }
+
+    /** A seeder written straight into mo_peers, as another node or MoChi would. */
+    private void insertAsAnotherNode(InfoHash h, Peer peer) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO mo_peers VALUES (?, ?, CAST(? AS inet), ?, true, false, ?)")) {
+            ps.setBytes(1, h.bytes());
+            ps.setBytes(2, peer.id().bytes());
+            ps.setString(3, peer.address().getHostAddress());
+            ps.setInt(4, peer.port());
+            ps.setObject(5, LocalDateTime.now(ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+    }
+
+    @Test
+    void theRefreshReadsBackOtherWritersRowsButNotThisNodesOwn() throws Exception {
+        Instant since = Instant.now().minusSeconds(1);
+        InfoHash h = newHash();
+        Peer mine = newPeer("10.52.0.1");
+        swarms.announce(h, mine, SwarmChange.PUT_LEECHER, 50);
+        Peer theirs = newPeer("10.52.0.2");
+        insertAsAnotherNode(h, theirs);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> rows(h, "true") + rows(h, "false") == 2);
+
+        List<Peer> readBack = storeOfRecord.changesSince(since, List.of()).stream()
+                .filter(snapshot -> snapshot.infoHash().equals(h))
+                .flatMap(snapshot -> snapshot.peers().stream()).map(StoredPeer::peer).toList();
+        assertThat(readBack).as("this node's flush is skipped, the other writer's row is read").containsExactly(theirs);
     }
 
     @Test

@@ -29,10 +29,14 @@ public class PostgresQueries {
     static final String VALUE = "value";
     static final String FROM_HASH = "from_hash";
     static final String TO_HASH = "to_hash";
+    /** The refresh's: this node's recent flush transactions (32-bit xids), whose rows it has. */
+    static final String OWN_XIDS = "own_xids";
+    /** The transaction a flush ran in, read in the same round trip as its writes. */
+    private static final String CURRENT_XID = "SELECT txid_current() % 4294967296";
 
     private static final List<String> PEER_ARGS = List.of(INFO_HASH, PEER_ID, ADDRESS, PORT, IS_SEEDER, IS_V6, CREATED);
     private static final Set<String> KNOWN_ARGS = Set.of(INFO_HASH, PEER_ID, ADDRESS, PORT, IS_SEEDER, IS_V6, CREATED,
-            COUNT, CONTEXT, KEY, VALUE, FROM_HASH, TO_HASH);
+            COUNT, CONTEXT, KEY, VALUE, FROM_HASH, TO_HASH, OWN_XIDS);
 
     @Inject
     @ConfigProperty(name = "tracker.pg.announce.query")
@@ -145,6 +149,7 @@ public class PostgresQueries {
     private NamedParameterSql swarmLoad;
     private NamedParameterSql swarmDownloads;
     private NamedParameterSql swarmRefresh;
+    private NamedParameterSql currentXid;
     private NamedParameterSql swarmRange;
     private NamedParameterSql swarmRangeDownloads;
     private boolean setBasedBatches;
@@ -172,7 +177,8 @@ public class PostgresQueries {
         batchDownloads = NamedParameterSql.parse(batchDownloadsQuery, List.of(INFO_HASH, COUNT));
         swarmLoad = NamedParameterSql.parse(swarmLoadQuery, List.of(INFO_HASH));
         swarmDownloads = NamedParameterSql.parse(swarmDownloadsQuery, List.of(INFO_HASH));
-        swarmRefresh = NamedParameterSql.parse(swarmRefreshQuery, List.of(CREATED));
+        swarmRefresh = NamedParameterSql.parse(swarmRefreshQuery, List.of(CREATED, OWN_XIDS));
+        currentXid = NamedParameterSql.parse(CURRENT_XID, List.of());
         swarmRange = NamedParameterSql.parse(swarmRangeQuery, List.of(FROM_HASH, TO_HASH));
         swarmRangeDownloads = NamedParameterSql.parse(swarmRangeDownloadsQuery, List.of(FROM_HASH, TO_HASH));
         if (rowsPerRange < 1) {
@@ -252,6 +258,10 @@ public class PostgresQueries {
 
     NamedParameterSql swarmDownloads() {
         return swarmDownloads;
+    }
+
+    NamedParameterSql currentXid() {
+        return currentXid;
     }
 
     NamedParameterSql swarmRefresh() {

@@ -168,6 +168,8 @@ class PostgresStatements {
                 ps.setArray(index, c.createArrayOf("bytea", many));
             } else if (value instanceof String[] texts) {
                 ps.setArray(index, c.createArrayOf("text", texts));
+            } else if (value instanceof Long[] longs) {
+                ps.setArray(index, c.createArrayOf("int8", longs));
             } else if (value instanceof Integer[] ints) {
                 ps.setArray(index, c.createArrayOf("int4", ints));
             } else if (value instanceof Boolean[] flags) {

@@ -3,6 +3,7 @@ package dev.tusk.tracker.infrastructure.postgres;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.ADDRESS;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.COUNT;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.CREATED;
+import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.OWN_XIDS;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.FROM_HASH;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.INFO_HASH;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.IS_SEEDER;
@@ -47,6 +48,8 @@ class PostgresSwarmBatches {
     @Inject
     PostgresStatements sql;
 
+    private final OwnTransactions ownFlushes = new OwnTransactions();
+
     void write(WriteBatch batch) {
         if (queries.setBasedBatches()) {
             writeSetBased(batch);
@@ -80,7 +83,9 @@ class PostgresSwarmBatches {
             steps.add(new PostgresStatements.Step(queries.batchDownloads(), Map.of(INFO_HASH, hashes, COUNT, counts), null));
         }
         if (!steps.isEmpty()) {
-            sql.pipeline(steps);
+            steps.add(new PostgresStatements.Step(queries.currentXid(), Map.of(), rs -> rs.next() ? rs.getLong(1) : null));
+            List<Object> results = sql.pipeline(steps);
+            ownFlushes.remember(results.get(results.size() - 1), System.currentTimeMillis());
         }
     }
 
@@ -206,7 +211,8 @@ class PostgresSwarmBatches {
     /** The peers written at or after {@code since}, by swarm. */
     List<SwarmSnapshot> changesSince(Instant since) {
         Map<InfoHash, List<StoredPeer>> peers = sql.query(queries.swarmRefresh(),
-                Map.of(CREATED, LocalDateTime.ofInstant(since, ZoneOffset.UTC)), PostgresSwarmBatches::storedPeers);
+                Map.of(CREATED, LocalDateTime.ofInstant(since, ZoneOffset.UTC), OWN_XIDS, ownFlushes.since(since.toEpochMilli())),
+                PostgresSwarmBatches::storedPeers);
         List<SwarmSnapshot> changes = new ArrayList<>(peers.size());
         peers.forEach((h, list) -> changes.add(new SwarmSnapshot(h, list, 0, false)));
         return changes;

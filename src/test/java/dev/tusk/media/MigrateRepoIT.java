@@ -125,6 +125,22 @@ class MigrateRepoIT {
     }
 
     @Test
+    void aPasswordInTheTargetUrlIsRefusedAndKeptOutOfTheJobRepositoryAndTheLog() throws Exception {
+        String secret = "s3cret-" + UUID.randomUUID();
+        for (String url : new String[] {TARGET + "?password=" + secret, TARGET + "?ssl=false&PassWord=" + secret,
+                TARGET + "?sslpassword=" + secret}) {
+            assertThatThrownBy(() -> jobs.start(MigrateRepoJob.NAME, Map.of("targetUrl", url, "targetUser", "tusk")))
+                    .hasMessageContaining("must not carry a password").hasMessageContaining("TUSK_MIGRATE_REPO_PASSWORD")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secret));
+        }
+        assertThat(jobs.executions(MigrateRepoJob.NAME, 1000)).allSatisfy(e -> assertThat(e.parameters().toString())
+                .doesNotContain(secret));
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("jboss.server.log.dir"), "server.log");
+        assertThat(new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(secret);
+    }
+
+    @Test
     void badParametersFailAtOnce() {
         assertThatThrownBy(() -> jobs.start(MigrateRepoJob.NAME, Map.of("targetUrl", "mysql://x", "targetUser", "tusk")))
                 .hasMessageContaining("targetUrl is a PostgreSQL JDBC URL");

@@ -39,6 +39,21 @@ public class MigrateRepoJob implements BatchJob {
                 new Parameter("targetUser", "the target database's user", null));
     }
 
+    /** Whether a JDBC URL has a password among its properties (password=, sslpassword=). */
+    static boolean carriesPassword(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return false;
+        }
+        for (String property : url.substring(query + 1).split("&")) {
+            String name = property.split("=", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+            if (name.contains("password")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public Properties check(Map<String, String> given) {
         for (String name : given.keySet()) {
@@ -53,6 +68,11 @@ public class MigrateRepoJob implements BatchJob {
         }
         if (user == null || user.isBlank()) {
             throw new InvalidJobParametersException("targetUser is required");
+        }
+        if (carriesPassword(url)) {
+            // job parameters are kept in the job repository and shown by the console: no secrets
+            throw new InvalidJobParametersException("targetUrl must not carry a password: set " + PASSWORD_VARIABLE
+                    + " in the server's environment");
         }
         try (Connection c = TargetDatabase.connect(url, user)) {
             c.isValid(5);

@@ -2,6 +2,8 @@ package dev.tusk.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** A JDBC connection to the database the server under test uses. */
@@ -23,5 +25,17 @@ public final class TestDatabase {
     private static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isEmpty() ? fallback : v;
+    }
+
+    /** How many rows {@code mo_peers} holds for a swarm. */
+    public static long peerRows(byte[] infoHash) throws SQLException {
+        try (Connection c = connect();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM mo_peers WHERE info_hash = ?")) {
+            ps.setBytes(1, infoHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }

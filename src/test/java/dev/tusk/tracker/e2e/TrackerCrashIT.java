@@ -9,9 +9,6 @@ import dev.tusk.testing.Deployments;
 import dev.tusk.testing.RawHttp;
 import dev.tusk.testing.TestDatabase;
 import dev.tusk.testing.TrackerHttp;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,17 +46,6 @@ class TrackerCrashIT {
         return Deployments.tusk();
     }
 
-    private static long rows(byte[] hash) throws Exception {
-        try (Connection c = TestDatabase.connect();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM mo_peers WHERE info_hash = ?")) {
-            ps.setBytes(1, hash);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     /** The swarm cache's peers, from the metrics. */
     private static double cachedPeers() {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^tusk_tracker_cache_peers(\\{[^}]*\\})? (\\S+)$")
@@ -87,11 +73,11 @@ class TrackerCrashIT {
             late.add(randomBytes(20));
         }
         announceAll(hash, early, 20000);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> rows(hash) == PEERS);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> TestDatabase.peerRows(hash) == PEERS);
         announceAll(hash, late, 30000);
         CrashServer.killHard(controller);
 
-        long kept = rows(hash);
+        long kept = TestDatabase.peerRows(hash);
         assertThat(kept).as("every announce older than a few flush intervals is in the store").isBetween((long) PEERS, 2L * PEERS);
 
         controller.start(CrashServer.CONTAINER);
@@ -104,7 +90,7 @@ class TrackerCrashIT {
             assertThat((Long) counts.get("complete") + (Long) counts.get("incomplete"))
                     .as("the early peers from the store, the late ones announced again, none twice").isEqualTo(2L * PEERS);
             assertThat(counts).containsEntry("complete", (long) PEERS);
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> rows(hash) == 2L * PEERS);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> TestDatabase.peerRows(hash) == 2L * PEERS);
         } finally {
             deployer.undeploy("tusk-tracker");
             controller.stop(CrashServer.CONTAINER);

@@ -15,9 +15,6 @@ import dev.tusk.testing.TrackerUdp.Scraped;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -48,17 +45,6 @@ class UdpTrackerIT {
         return Deployments.tusk();
     }
 
-    private static long storedPeers(byte[] infoHash) throws Exception {
-        try (Connection c = TestDatabase.connect();
-                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM mo_peers WHERE info_hash = ?")) {
-            s.setBytes(1, infoHash);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     @Test
     void connectThenAnnounceThenScrapeFromTheSameSwarmsAsHttp() throws Exception {
         byte[] hash = randomBytes(20);
@@ -83,11 +69,11 @@ class UdpTrackerIT {
 
             udp.announce(id, hash, leecherId, 0, COMPLETED, 50002);
             assertThat(udp.scrape(id, hash)).containsExactly(new Scraped(2, 1, 0));
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> storedPeers(hash) == 2);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> TestDatabase.peerRows(hash) == 2);
 
             udp.announce(id, hash, leecherId, 0, STOPPED, 50002);
             assertThat(udp.scrape(id, hash)).containsExactly(new Scraped(1, 1, 0));
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> storedPeers(hash) == 1);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> TestDatabase.peerRows(hash) == 1);
         }
     }
 
@@ -129,7 +115,7 @@ class UdpTrackerIT {
             assertThat(udp.scrape(udp.connect(), hash)).containsExactly(new Scraped(0, 0, 0));
         }
         Thread.sleep(300); // two flush intervals
-        assertThat(storedPeers(hash)).isZero();
+        assertThat(TestDatabase.peerRows(hash)).isZero();
     }
 
     @Test

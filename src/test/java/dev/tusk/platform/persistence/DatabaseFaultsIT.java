@@ -9,8 +9,10 @@ import dev.tusk.testing.Deployments;
 import dev.tusk.testing.PgClusters;
 import dev.tusk.testing.RawHttp;
 import dev.tusk.testing.TrackerHttp;
+import jakarta.json.Json;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +43,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * shard) is the cluster tusk_faults: during the outage readiness reports the database down, a KV
  * write or an upload is a 503 that names the store that failed (never a 500), announces of swarms in memory
  * are still answered; after it everything works again within seconds without a restart of WildFly,
- * every acknowledged KV write is there, and every announce reaches mo_peers.
+ * every acknowledged KV write is there, every announce reaches mo_peers, and every acknowledged
+ * backgrounded upload (an ingest job on the queue) is ingested exactly once, none left or failed.
+ * The server runs the queue's timers fast (arquillian.xml), as the main test server does: a job
+ * whose end could not be recorded during the outage is taken back after queue.stale_after.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -92,6 +97,49 @@ class DatabaseFaultsIT {
         }
     }
 
+    /** Backgrounded uploads (each an ingest job on the queue), recording the ones acknowledged. */
+    private static final class Uploads implements Runnable {
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+
+        @Override
+        public void run() {
+            while (running.get()) {
+                try {
+                    HttpResponse<String> r = Multipart.post("/image/backgrounded", List.of(png()));
+                    statuses.merge(r.statusCode(), 1, Integer::sum);
+                    if (r.statusCode() == 202) {
+                        acknowledged.add(Json.createReader(new StringReader(r.body())).readObject()
+                                .getJsonArray("uploads").getJsonObject(0).getString("upload_id"));
+                    }
+                    Thread.sleep(50);
+                } catch (Exception e) {
+                    statuses.merge(-1, 1, Integer::sum);
+                }
+            }
+        }
+    }
+
+    /**
+     * Every acknowledged backgrounded upload is ingested once: its claim gives one file whose hash
+     * has that one alias, a second claim finds nothing, and no job is left in the queue or failed.
+     */
+    private static void everyAcknowledgedUploadIsIngestedOnce(Uploads uploads, long failedBefore) throws Exception {
+        for (String id : uploads.acknowledged) {
+            HttpResponse<String> claimed = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> get("/image/backgrounded/claim?upload_id=" + id), r -> r.statusCode() != 204);
+            assertThat(claimed.statusCode()).as("upload " + id + ": " + claimed.body()).isEqualTo(200);
+            String alias = Json.createReader(new StringReader(claimed.body())).readObject()
+                    .getJsonArray("files").getJsonObject(0).getString("file");
+            assertThat(count("SELECT count(*) FROM aliases WHERE hash = (SELECT hash FROM aliases WHERE alias = ?)", alias))
+                    .as("upload " + id + " ingested once").isEqualTo(1);
+            assertThat(get("/image/backgrounded/claim?upload_id=" + id).statusCode()).isEqualTo(404);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM job_queue", null) == 0);
+        assertThat(count("SELECT count(*) FROM job_queue_failed", null)).as("no job failed for good").isEqualTo(failedBefore);
+    }
+
     @Test
     void tuskRidesOutItsDatabaseStoppingAndStarting() throws Exception {
         KvParade.admin("PUT", "/zones/f1", null);
@@ -101,9 +149,13 @@ class DatabaseFaultsIT {
         assertThat(KvParade.admin("PUT", "/namespaces/faults", "{}").status()).isEqualTo(200);
         assertThat(upload().statusCode()).isEqualTo(201);
 
+        long failedJobsBefore = count("SELECT count(*) FROM job_queue_failed", null);
         Load load = new Load();
         Thread loader = new Thread(load, "load");
         loader.start();
+        Uploads uploads = new Uploads();
+        Thread uploader = new Thread(uploads, "uploads");
+        uploader.start();
         Thread.sleep(1000);
 
         PgClusters.stop(CLUSTER);
@@ -129,9 +181,14 @@ class DatabaseFaultsIT {
         long recoveryMillis = (System.nanoTime() - restarted) / 1_000_000;
         Thread.sleep(1000);
         load.running.set(false);
+        uploads.running.set(false);
         loader.join();
+        uploader.join();
         System.out.printf("database outage: statuses under load %s; ready, writing and uploading again %d ms after PostgreSQL started;"
-                + " %d acknowledged KV writes, %d announces%n", load.statuses, recoveryMillis, load.acknowledged.size(), load.announced.size());
+                + " %d acknowledged KV writes, %d announces; backgrounded uploads %s, %d acknowledged%n", load.statuses,
+                recoveryMillis, load.acknowledged.size(), load.announced.size(), uploads.statuses, uploads.acknowledged.size());
+        assertThat(uploads.statuses.keySet()).as("uploads: accepted or refused with 503 only").allMatch(s -> s == 202 || s == 503);
+        everyAcknowledgedUploadIsIngestedOnce(uploads, failedJobsBefore);
 
         assertThat(load.statuses.keySet()).as("answers under load: successes and 503s only").allMatch(s -> s == 200 || s == 503);
         assertThat(load.statuses).as("writes were refused during the outage").containsKey(503);
@@ -145,9 +202,15 @@ class DatabaseFaultsIT {
     }
 
     private static long peersStored(byte[] swarm) throws Exception {
-        try (Connection c = DriverManager.getConnection(DB, "tusk", "tusk");
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM mo_peers WHERE info_hash = ?")) {
-            ps.setBytes(1, swarm);
+        return count("SELECT count(*) FROM mo_peers WHERE info_hash = ?", swarm);
+    }
+
+    /** A count from the faults server's database; {@code arg} (text or bytes) fills the one placeholder, if any. */
+    private static long count(String sql, Object arg) throws Exception {
+        try (Connection c = DriverManager.getConnection(DB, "tusk", "tusk"); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (arg != null) {
+                ps.setObject(1, arg);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -155,15 +218,26 @@ class DatabaseFaultsIT {
         }
     }
 
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + TrackerHttp.PORT + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> ready() throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:9990/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> upload() throws Exception {
+        return Multipart.post("/image", List.of(png()));
+    }
+
+    /** A small PNG unlike the others (its own hash). */
+    private static byte[] png() throws Exception {
         BufferedImage image = new BufferedImage(8 + (int) (System.nanoTime() % 50), 8, BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, (int) System.nanoTime());
+        image.setRGB(1, 0, java.util.concurrent.ThreadLocalRandom.current().nextInt());
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
-        return Multipart.post("/image", List.of(png.toByteArray()));
+        return png.toByteArray();
     }
 }

@@ -12,7 +12,22 @@ public final class DatabaseOutage {
     }
 
     public static boolean causedBy(Throwable failure) {
+        return causedBy(failure, 0);
+    }
+
+    /**
+     * Along the causes and the suppressed failures (a commit that failed because the connection was
+     * terminated is a RollbackException whose database error is suppressed, not its cause).
+     */
+    private static boolean causedBy(Throwable failure, int depth) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (depth < 4) {
+                for (Throwable suppressed : t.getSuppressed()) {
+                    if (causedBy(suppressed, depth + 1)) {
+                        return true;
+                    }
+                }
+            }
             if (t instanceof ConnectException) {
                 return true;
             }

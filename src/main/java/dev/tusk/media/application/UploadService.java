@@ -47,7 +47,7 @@ public class UploadService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        after.onRollback(() -> deleteQuietly(temporary));
+        after.unlessCommitted(() -> deleteQuietly(temporary));
         UUID id = uploads.create();
         queue.push(JobQueues.PROCESS, MediaJobs.INGEST, MediaJobs.json("upload", id.toString(), "identifier", temporary), null);
         return id;

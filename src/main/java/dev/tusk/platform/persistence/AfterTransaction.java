@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.function.IntPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,13 +29,31 @@ public class AfterTransaction {
         after(Status.STATUS_COMMITTED, work);
     }
 
+    /** Work after the transaction rolled back (not when its outcome is unknown). */
     public void onRollback(Runnable work) {
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             after(Status.STATUS_ROLLEDBACK, work);
         }
     }
 
+    /**
+     * Work that undoes what only a committed transaction keeps, run unless it committed: also when
+     * its outcome is unknown (a commit whose connection the database terminated, which the client
+     * was told failed), where nothing else would ever remove it. Only for what a committed
+     * transaction that nobody heard of cannot miss (an upload's temporary file: its ingest would
+     * report the upload lost).
+     */
+    public void unlessCommitted(Runnable work) {
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            after(status -> status != Status.STATUS_COMMITTED, work);
+        }
+    }
+
     private void after(int wanted, Runnable work) {
+        after(status -> status == wanted, work);
+    }
+
+    private void after(IntPredicate wanted, Runnable work) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -43,7 +62,7 @@ public class AfterTransaction {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == wanted) {
+                if (wanted.test(status)) {
                     run(work);
                 }
             }

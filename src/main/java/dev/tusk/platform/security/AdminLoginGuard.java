@@ -88,14 +88,14 @@ public class AdminLoginGuard implements ServletExtension {
                 return;
             }
             if (authorization != null) {
-                exchange.addExchangeCompleteListener((done, nextListener) -> {
-                    int status = done.getStatusCode();
+                // counted before the response leaves: the client cannot try again before its failure is known
+                exchange.addResponseCommitListener(committed -> {
+                    int status = committed.getStatusCode();
                     if (status == 401) {
                         failed(address);
                     } else if (status != 403 && status < 500) {
                         failures.succeeded(address);
                     }
-                    nextListener.proceed();
                 });
             }
             next.handleRequest(exchange);

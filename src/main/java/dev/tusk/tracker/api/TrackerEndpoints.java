@@ -35,12 +35,45 @@ public class TrackerEndpoints {
     TrackerReplies replies;
 
     /**
+     * A request's query string parsed once, for both the decision where to answer it and the
+     * answer; a malformed one keeps its failure for the answer to report.
+     */
+    public static final class Query {
+        private final RawQuery parsed;
+        private final RuntimeException malformed;
+
+        private Query(RawQuery parsed, RuntimeException malformed) {
+            this.parsed = parsed;
+            this.malformed = malformed;
+        }
+
+        public static Query of(String queryString) {
+            try {
+                return new Query(RawQuery.parse(queryString), null);
+            } catch (RuntimeException e) {
+                return new Query(null, e);
+            }
+        }
+
+        RawQuery get() {
+            if (malformed != null) {
+                throw malformed;
+            }
+            return parsed;
+        }
+    }
+
+    /**
      * @param remoteAddress the socket's peer address, as text
      * @param headers       a request header's value by name, null when absent
      */
     public byte[] announce(String queryString, String remoteAddress, UnaryOperator<String> headers) {
+        return announce(Query.of(queryString), remoteAddress, headers);
+    }
+
+    public byte[] announce(Query parsed, String remoteAddress, UnaryOperator<String> headers) {
         return replies.answer("announce", () -> {
-            RawQuery query = RawQuery.parse(queryString);
+            RawQuery query = parsed.get();
             AnnounceRequest request = AnnounceParameters.parse(query, ClientAddresses.of(remoteAddress, headers, settings), settings);
             AnnounceResult result = announces.announce(request);
             boolean compact = !"0".equals(query.text("compact").orElse("1"));
@@ -54,9 +87,9 @@ public class TrackerEndpoints {
      * Whether the request can be answered without a store round trip (so on an I/O thread): its
      * swarms in memory and their approval known, or a request that will be refused anyway.
      */
-    public boolean answersFromMemory(String queryString, boolean announce) {
+    public boolean answersFromMemory(Query parsed, boolean announce) {
         try {
-            RawQuery query = RawQuery.parse(queryString);
+            RawQuery query = parsed.get();
             if (announce) {
                 Optional<byte[]> hash = query.bytes("info_hash");
                 return hash.isEmpty() || announces.answersFromMemory(AnnounceParameters.infoHash(hash.get()));
@@ -68,8 +101,12 @@ public class TrackerEndpoints {
     }
 
     public byte[] scrape(String queryString) {
+        return scrape(Query.of(queryString));
+    }
+
+    public byte[] scrape(Query parsed) {
         return replies.answer("scrape", () -> {
-            List<InfoHash> hashes = RawQuery.parse(queryString).all("info_hash").stream()
+            List<InfoHash> hashes = parsed.get().all("info_hash").stream()
                     .map(AnnounceParameters::infoHash)
                     .toList();
             Map<byte[], Object> files = new HashMap<>();

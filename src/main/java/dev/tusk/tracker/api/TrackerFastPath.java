@@ -59,15 +59,16 @@ public class TrackerFastPath implements ServletExtension {
             byte[] body;
             try {
                 TrackerEndpoints answer = endpoints();
-                if (exchange.isInIoThread() && !answer.answersFromMemory(exchange.getQueryString(), announce)) {
+                TrackerEndpoints.Query query = TrackerEndpoints.Query.of(exchange.getQueryString());
+                if (exchange.isInIoThread() && !answer.answersFromMemory(query, announce)) {
                     // a store round trip (a swarm or an approval not in memory): never on an I/O thread
                     exchange.dispatch(this);
                     return;
                 }
                 body = announce
-                        ? answer.announce(exchange.getQueryString(), exchange.getSourceAddress().getAddress().getHostAddress(),
+                        ? answer.announce(query, exchange.getSourceAddress().getAddress().getHostAddress(),
                                 name -> exchange.getRequestHeaders().getFirst(name))
-                        : answer.scrape(exchange.getQueryString());
+                        : answer.scrape(query);
             } finally {
                 thread.setContextClassLoader(before);
             }

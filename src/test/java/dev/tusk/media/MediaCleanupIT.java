@@ -11,12 +11,17 @@ import dev.tusk.testing.Deployments;
 import dev.tusk.testing.TestDatabase;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -47,9 +52,12 @@ class MediaCleanupIT {
     @Inject
     MediaStore store;
     @Inject
-    dev.tusk.queue.application.JobQueue queue;
+    dev.tusk.queue.spi.JobQueue queue;
+    @Inject
+    @ConfigProperty(name = "media.store.path")
+    String storePath;
 
-    private static void age(String sql, Object key) throws Exception {
+    private static void changeOne(String sql, Object key) throws Exception {
         try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, key);
             assertThat(ps.executeUpdate()).isEqualTo(1);
@@ -67,15 +75,15 @@ class MediaCleanupIT {
         String stale = store.save("variants", new ByteArrayInputStream(new byte[] {3}));
         variants.relate(hash, "thumbnail/1.png", fresh);
         variants.relate(hash, "thumbnail/2.png", stale);
-        age("UPDATE variants SET accessed = now() - interval '30 days' WHERE identifier = ?", stale);
+        changeOne("UPDATE variants SET accessed = now() - interval '30 days' WHERE identifier = ?", stale);
         String kept = UUID.randomUUID() + ".png";
         String proxied = UUID.randomUUID() + ".png";
         aliases.create(kept, "t", hash);
         aliases.create(proxied, "t", hash);
         proxies.relate("https://example.org/" + proxied, proxied);
-        age("UPDATE proxies SET accessed = now() - interval '30 days' WHERE alias = ?", proxied);
+        changeOne("UPDATE proxies SET accessed = now() - interval '30 days' WHERE alias = ?", proxied);
         UUID upload = uploads.create();
-        age("UPDATE uploads SET created_at = now() - interval '2 hours' WHERE id = ?", upload);
+        changeOne("UPDATE uploads SET created_at = now() - interval '2 hours' WHERE id = ?", upload);
 
         maintenance.runNow();
 
@@ -89,11 +97,46 @@ class MediaCleanupIT {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> uploads.result(upload)).isInstanceOf(java.util.NoSuchElementException.class);
     }
 
+    /**
+     * Temporary files older than {@code media.upload_expiry} that no job holds go (an upload
+     * whose transaction's end never reached Tusk); one a failed ingest holds stays for an
+     * operator's retry, and a fresh one (an upload on its way) stays.
+     */
+    @Test
+    void orphanTemporaryFilesGoAndHeldOrFreshOnesStay() throws Exception {
+        String orphan = store.save("tmp", new ByteArrayInputStream(new byte[] {4}));
+        String held = store.save("tmp", new ByteArrayInputStream(new byte[] {5}));
+        String fresh = store.save("tmp", new ByteArrayInputStream(new byte[] {6}));
+        for (String old : new String[] {orphan, held}) {
+            Files.setLastModifiedTime(Path.of(storePath, old), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        }
+        UUID failed = UUID.randomUUID();
+        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO job_queue_failed (id, queue, job, attempts, last_error, queue_time)
+                VALUES (?, 'process', jsonb_build_object('type', 'media.ingest', 'args', jsonb_build_object('upload', gen_random_uuid(), 'identifier', ?::text)),
+                        5, 'test', now())""")) {
+            ps.setObject(1, failed);
+            ps.setString(2, held);
+            ps.executeUpdate();
+        }
+        try {
+            maintenance.runNow();
+
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !store.exists(orphan));
+            assertThat(store.exists(held)).isTrue();
+            assertThat(store.exists(fresh)).isTrue();
+        } finally {
+            changeOne("DELETE FROM job_queue_failed WHERE id = ?", failed);
+            store.delete(held);
+            store.delete(fresh);
+        }
+    }
+
     /** An ingest that fails on every attempt ends its upload with an error instead of leaving it waiting. */
     @Test
     void anIngestOutOfAttemptsCompletesItsUploadWithAnError() {
         UUID upload = uploads.create();
-        queue.push(dev.tusk.queue.domain.JobQueues.PROCESS, "media.ingest",
+        queue.push(dev.tusk.media.domain.MediaQueues.PROCESS, "media.ingest",
                 "{\"upload\":\"" + upload + "\",\"identifier\":\"tmp/not-an-identifier\"}", null);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> uploads.result(upload).isPresent());
         assertThat(uploads.result(upload).orElseThrow()).contains("ingest-failed");

@@ -3,11 +3,11 @@ package dev.tusk.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tusk.media.domain.MediaQueues;
 import dev.tusk.platform.persistence.SchemaMigrations;
-import dev.tusk.queue.application.JobQueue;
 import dev.tusk.queue.application.JobRunner;
-import dev.tusk.queue.domain.JobQueues;
 import dev.tusk.queue.domain.JobStore;
+import dev.tusk.queue.spi.JobQueue;
 import dev.tusk.testing.Deployments;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -97,7 +97,7 @@ class JobQueueIT {
     void eachJobRunsExactlyOnceAcrossConcurrentWorkers() throws Exception {
         List<String> keys = IntStream.range(0, 300).mapToObj(i -> key()).toList();
         for (String k : keys) {
-            assertThat(queue.push(JobQueues.PROCESS, "test.record", args(k), null)).isEqualTo(JobQueue.Pushed.QUEUED);
+            assertThat(queue.push(MediaQueues.PROCESS, "test.record", args(k), null)).isEqualTo(JobQueue.Pushed.QUEUED);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> keys.stream().allMatch(k -> ledger.count(k) >= 1));
         Thread.sleep(2500); // sweeps run meanwhile: nothing may run twice
@@ -112,31 +112,31 @@ class JobQueueIT {
 
     @Test
     void wakeUpsBeyondTheWorkersAreLeftOutAndEveryJobStillRunsOnce() throws Exception {
-        double sent = wakeUps(JobQueues.PROCESS, "sent");
-        double leftOut = wakeUps(JobQueues.PROCESS, "left_out");
+        double sent = wakeUps(MediaQueues.PROCESS, "sent");
+        double leftOut = wakeUps(MediaQueues.PROCESS, "left_out");
         List<String> keys = IntStream.range(0, 60).mapToObj(i -> key()).toList();
         tx.begin();
         for (String k : keys) {
-            queue.push(JobQueues.PROCESS, "test.record", args(k), null);
+            queue.push(MediaQueues.PROCESS, "test.record", args(k), null);
         }
         tx.commit(); // 60 wake-ups asked for at once; the process queue has 4 workers
         await().atMost(Duration.ofSeconds(30)).until(() -> keys.stream().allMatch(k -> ledger.count(k) >= 1));
         assertThat(keys).allSatisfy(k -> assertThat(ledger.count(k)).as(k).isEqualTo(1));
-        assertThat(wakeUps(JobQueues.PROCESS, "left_out") - leftOut).isPositive();
-        assertThat(wakeUps(JobQueues.PROCESS, "sent") - sent).isLessThan(30);
+        assertThat(wakeUps(MediaQueues.PROCESS, "left_out") - leftOut).isPositive();
+        assertThat(wakeUps(MediaQueues.PROCESS, "sent") - sent).isLessThan(30);
     }
 
     @Test
     void oneWakeUpRunsABacklogUpToItsLimitAndHandsOver() throws Exception {
         // no worker busy or about to be: the wake-ups of earlier tests are all consumed
-        await().atMost(Duration.ofSeconds(30)).until(() -> dispatcher.inFlight(JobQueues.PROCESS, 10) == 0
+        await().atMost(Duration.ofSeconds(30)).until(() -> dispatcher.inFlight(MediaQueues.PROCESS, 10) == 0
                 && count("SELECT count(*) FROM job_queue WHERE queue = 'process'") == 0);
         List<String> keys = IntStream.range(0, 40).mapToObj(i -> key()).toList();
         for (String k : keys) {
             // rows only, as a lost message would leave them
-            assertThat(store.insert(UUID.randomUUID(), JobQueues.PROCESS, "test.record", args(k), null, 5)).isTrue();
+            assertThat(store.insert(UUID.randomUUID(), MediaQueues.PROCESS, "test.record", args(k), null, 5)).isTrue();
         }
-        runner.drain(JobQueues.PROCESS); // one wake-up, in this thread
+        runner.drain(MediaQueues.PROCESS); // one wake-up, in this thread
         String here = Thread.currentThread().getName();
         long ranHere = keys.stream().filter(k -> ledger.threads(k).contains(here)).count();
         // a backlog served by one wake-up, at most queue.jobs_per_wakeup (32) of it (the sweep may
@@ -158,10 +158,10 @@ class JobQueueIT {
         }
         UUID worker = UUID.randomUUID();
         JobStore.Claimed first = store.claim(claims, worker, 8, 32);
-        assertThat(first.jobs()).extracting(dev.tusk.queue.domain.Job::id).containsExactlyElementsOf(ids.subList(0, 8));
+        assertThat(first.jobs()).extracting(dev.tusk.queue.spi.Job::id).containsExactlyElementsOf(ids.subList(0, 8));
         assertThat(first.backlog()).isEqualTo(20);
         JobStore.Claimed second = store.claim(claims, worker, 8, 10);
-        assertThat(second.jobs()).extracting(dev.tusk.queue.domain.Job::id).containsExactlyElementsOf(ids.subList(8, 16));
+        assertThat(second.jobs()).extracting(dev.tusk.queue.spi.Job::id).containsExactlyElementsOf(ids.subList(8, 16));
         assertThat(second.backlog()).as("counted up to the bound").isEqualTo(10);
         assertThat(store.claim(claims, worker, 8, 32).jobs()).hasSize(4);
         JobStore.Claimed none = store.claim(claims, worker, 8, 32);
@@ -177,20 +177,20 @@ class JobQueueIT {
         String k = key();
         String unique = "unique-" + k;
         tx.begin();
-        assertThat(queue.push(JobQueues.CLEANUP, "test.record", args(k), unique)).isEqualTo(JobQueue.Pushed.QUEUED);
-        assertThat(queue.push(JobQueues.CLEANUP, "test.record", args(k), unique)).isEqualTo(JobQueue.Pushed.ALREADY_QUEUED);
+        assertThat(queue.push(MediaQueues.CLEANUP, "test.record", args(k), unique)).isEqualTo(JobQueue.Pushed.QUEUED);
+        assertThat(queue.push(MediaQueues.CLEANUP, "test.record", args(k), unique)).isEqualTo(JobQueue.Pushed.ALREADY_QUEUED);
         tx.commit();
         await().atMost(Duration.ofSeconds(20)).until(() -> ledger.count(k) == 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> count("SELECT count(*) FROM job_queue WHERE unique_key = ?", unique) == 0);
         // once done, the key is free again
-        assertThat(queue.push(JobQueues.CLEANUP, "test.record", args(k), unique)).isEqualTo(JobQueue.Pushed.QUEUED);
+        assertThat(queue.push(MediaQueues.CLEANUP, "test.record", args(k), unique)).isEqualTo(JobQueue.Pushed.QUEUED);
         await().atMost(Duration.ofSeconds(20)).until(() -> ledger.count(k) == 2);
     }
 
     @Test
     void failuresRetryWithGrowingBackOffThenLandInTheFailedRecord() throws Exception {
         String k = key();
-        queue.push(JobQueues.PROCESS, "test.fail", args(k), null);
+        queue.push(MediaQueues.PROCESS, "test.fail", args(k), null);
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 count("SELECT count(*) FROM job_queue_failed WHERE job->'args'->>'key' = ?", k) == 1);
         assertThat(ledger.count(k)).isEqualTo(5);
@@ -219,7 +219,7 @@ class JobQueueIT {
     void aJobPushedInARolledBackTransactionNeverRuns() throws Exception {
         String k = key();
         tx.begin();
-        queue.push(JobQueues.PROCESS, "test.record", args(k), null);
+        queue.push(MediaQueues.PROCESS, "test.record", args(k), null);
         tx.rollback();
         Thread.sleep(3000); // several sweeps
         assertThat(ledger.count(k)).isZero();
@@ -246,7 +246,7 @@ class JobQueueIT {
     @Test
     void aLostLeaseStopsTheHandlerAndRollsBackItsWork() throws Exception {
         String k = key();
-        queue.push(JobQueues.PROCESS, "test.lease", args(k), null);
+        queue.push(MediaQueues.PROCESS, "test.lease", args(k), null);
         await().atMost(Duration.ofSeconds(15)).until(() -> ledger.count(k + "/started/1") == 1);
         // another worker takes the job: this one's heartbeats now update nothing
         assertThat(sql("UPDATE job_queue SET worker = ? WHERE job->'args'->>'key' = ?", UUID.randomUUID(), k)).isEqualTo(1);

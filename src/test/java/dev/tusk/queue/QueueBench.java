@@ -1,12 +1,12 @@
 package dev.tusk.queue;
 
-import dev.tusk.queue.application.JobQueue;
-import dev.tusk.queue.domain.Job;
-import dev.tusk.queue.domain.JobContext;
-import dev.tusk.queue.domain.JobHandler;
-import dev.tusk.queue.domain.JobOutcome;
-import dev.tusk.queue.domain.JobQueues;
+import dev.tusk.media.domain.MediaQueues;
 import dev.tusk.queue.domain.JobStore;
+import dev.tusk.queue.spi.Job;
+import dev.tusk.queue.spi.JobContext;
+import dev.tusk.queue.spi.JobHandler;
+import dev.tusk.queue.spi.JobOutcome;
+import dev.tusk.queue.spi.JobQueue;
 import dev.tusk.testing.Deployments;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -194,7 +194,7 @@ class QueueBench {
     }
 
     private void pushJms(int index) {
-        queue.push(JobQueues.PROCESS, "bench.noop", "{}", null);
+        queue.push(MediaQueues.PROCESS, "bench.noop", "{}", null);
     }
 
     private void pushPolling(int index, Object signal) {

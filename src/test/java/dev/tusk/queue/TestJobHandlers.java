@@ -1,9 +1,9 @@
 package dev.tusk.queue;
 
 import dev.tusk.platform.persistence.SchemaMigrations;
-import dev.tusk.queue.domain.JobContext;
-import dev.tusk.queue.domain.JobHandler;
-import dev.tusk.queue.domain.JobOutcome;
+import dev.tusk.queue.spi.JobContext;
+import dev.tusk.queue.spi.JobHandler;
+import dev.tusk.queue.spi.JobOutcome;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

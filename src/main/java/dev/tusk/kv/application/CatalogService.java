@@ -3,6 +3,7 @@ package dev.tusk.kv.application;
 import dev.tusk.kv.domain.Catalog;
 import dev.tusk.kv.domain.CatalogPublisher;
 import dev.tusk.kv.domain.CatalogStore;
+import dev.tusk.kv.domain.CatalogSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
  * maintenance round also checks the catalog's version, so no change is missed for long.
  */
 @ApplicationScoped
-public class CatalogService {
+public class CatalogService implements CatalogSubscriber {
 
     @Inject
     CatalogStore store;
@@ -29,6 +30,11 @@ public class CatalogService {
 
     public Catalog current() {
         return current.get();
+    }
+
+    @Override
+    public void catalogChanged() {
+        reload();
     }
 
     public synchronized void reload() {

@@ -3,6 +3,7 @@ package dev.tusk.kv.application;
 import dev.tusk.kv.domain.Catalog;
 import dev.tusk.kv.domain.Catalog.ShardInstance;
 import dev.tusk.kv.domain.KvRow;
+import dev.tusk.kv.domain.Progress;
 import dev.tusk.kv.domain.Shards;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -15,7 +16,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +55,8 @@ public class KvMaintenance {
     KvSettings settings;
     @Inject
     KvMetrics metrics;
+    @Inject
+    VersionClock clock;
 
     @PostConstruct
     void start() {
@@ -87,7 +89,7 @@ public class KvMaintenance {
         for (ShardInstance local : c.instancesIn(settings.zones())) {
             List<ShardInstance> peers = c.peersOf(local);
             try {
-                int n = shards.sweepExpired(local, Instant.now());
+                int n = shards.sweepExpired(local, clock.instant());
                 expired += n;
                 metrics.count("tusk.kv.expired.removed", local.id(), n);
             } catch (Exception e) {
@@ -119,21 +121,21 @@ public class KvMaintenance {
 
     private long removeTombstones(ShardInstance local, List<ShardInstance> peers) throws Exception {
         long belowXid = Long.MAX_VALUE;
-        long before = VersionClock.micros(Instant.now()) - graceMicros();
+        long before = clock.wallMicros() - graceMicros();
         for (ShardInstance peer : peers) {
-            long[] theirs = shards.progress(peer, local.id());
-            long[] mine = shards.progress(local, peer.id());
+            Progress theirs = shards.progress(peer, local.id());
+            Progress mine = shards.progress(local, peer.id());
             if (theirs == null || mine == null) {
                 throw new IllegalStateException(peer.id() + " and " + local.id() + " have not both pulled from each other yet");
             }
-            belowXid = Math.min(belowXid, theirs[0]);
-            before = Math.min(before, mine[1] - graceMicros());
+            belowXid = Math.min(belowXid, theirs.xid());
+            before = Math.min(before, mine.peerNowMicros() - graceMicros());
         }
         return shards.removeTombstones(local, belowXid, before);
     }
 
     private long repair(ShardInstance local, ShardInstance peer) throws Exception {
-        long settled = VersionClock.micros(Instant.now()) - graceMicros();
+        long settled = clock.wallMicros() - graceMicros();
         Map<Integer, String> ours = shards.digests(local, settled);
         Map<Integer, String> theirs = shards.digests(peer, settled);
         Set<Integer> buckets = new HashSet<>(ours.keySet());

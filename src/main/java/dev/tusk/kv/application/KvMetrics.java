@@ -35,9 +35,10 @@ public class KvMetrics {
         Counter conflictCounter;
         Counter errorCounter;
 
-        public double lagSeconds() {
+        /** @param nowMicros the wall clock now */
+        public double lagSeconds(long nowMicros) {
             long caught = caughtUpToMicros.get();
-            return caught == 0 ? Double.NaN : Math.max(0, VersionClock.micros(java.time.Instant.now()) - caught) / 1e6;
+            return caught == 0 ? Double.NaN : Math.max(0, nowMicros - caught) / 1e6;
         }
     }
 
@@ -48,6 +49,8 @@ public class KvMetrics {
 
     @Inject
     MeterRegistry registry;
+    @Inject
+    VersionClock clock;
 
     private final Map<String, TaskFigures> tasks = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -67,7 +70,7 @@ public class KvMetrics {
         return tasks.computeIfAbsent(local + "<-" + peer, k -> {
             TaskFigures f = new TaskFigures();
             Tags tags = Tags.of("shard", shard, "local", local, "peer", peer);
-            gauges.gauge("tusk.kv.replication.lag.seconds", tags, f, TaskFigures::lagSeconds);
+            gauges.gauge("tusk.kv.replication.lag.seconds", tags, f, x -> x.lagSeconds(clock.wallMicros()));
             gauges.gauge("tusk.kv.replication.last.success.seconds", tags, f, x -> x.lastSuccessMicros.get() / 1e6);
             gauges.gauge("tusk.kv.clock.skew.seconds", tags, f, x -> x.skewMicros.get() / 1e6);
             f.appliedCounter = registry.counter("tusk.kv.replication.rows.applied", tags);
@@ -99,11 +102,11 @@ public class KvMetrics {
     }
 
     public java.util.List<TaskStatus> status(java.util.Collection<ReplicationTask> running) {
-        long now = VersionClock.micros(java.time.Instant.now());
+        long now = clock.wallMicros();
         return running.stream().map(t -> {
             TaskFigures f = t.figures();
             long last = f.lastSuccessMicros.get();
-            double lag = f.lagSeconds();
+            double lag = f.lagSeconds(now);
             return new TaskStatus(t.local().shard(), t.local().id(), t.peer().id(), Double.isNaN(lag) ? null : lag, f.applied.get(),
                     f.conflicts.get(), f.errors.get(), last == 0 ? -1 : (now - last) / 1e6, f.skewMicros.get() / 1e6);
         }).toList();

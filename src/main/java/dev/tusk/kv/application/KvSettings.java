@@ -33,15 +33,6 @@ public class KvSettings {
     @ConfigProperty(name = "kv.backoff_max")
     String backoffMax;
     @Inject
-    @ConfigProperty(name = "kv.statement_timeout")
-    String statementTimeout;
-    @Inject
-    @ConfigProperty(name = "kv.transaction_timeout")
-    String transactionTimeout;
-    @Inject
-    @ConfigProperty(name = "kv.pool_size")
-    int poolSize;
-    @Inject
     @ConfigProperty(name = "kv.tombstone_grace")
     String tombstoneGrace;
     @Inject
@@ -53,8 +44,6 @@ public class KvSettings {
     private Duration poll;
     private Duration base;
     private Duration max;
-    private Duration statement;
-    private Duration transaction;
     private Duration grace;
     private Duration maintenance;
 
@@ -66,12 +55,10 @@ public class KvSettings {
         poll = GoDuration.parse(pollInterval);
         base = GoDuration.parse(backoffBase);
         max = GoDuration.parse(backoffMax);
-        statement = GoDuration.parse(statementTimeout);
-        transaction = GoDuration.parse(transactionTimeout);
         grace = GoDuration.parse(tombstoneGrace);
         maintenance = GoDuration.parse(maintenanceInterval);
-        if (batchSize < 1 || poolSize < 1) {
-            throw new IllegalStateException("kv.batch_size and kv.pool_size must be at least 1");
+        if (batchSize < 1) {
+            throw new IllegalStateException("kv.batch_size must be at least 1");
         }
     }
 
@@ -97,18 +84,6 @@ public class KvSettings {
 
     public Duration backoffMax() {
         return max;
-    }
-
-    public Duration statementTimeout() {
-        return statement;
-    }
-
-    public Duration transactionTimeout() {
-        return transaction;
-    }
-
-    public int poolSize() {
-        return poolSize;
     }
 
     public Duration tombstoneGrace() {

@@ -3,10 +3,10 @@ package dev.tusk.kv.application;
 import dev.tusk.kv.domain.Catalog.ShardInstance;
 import dev.tusk.kv.domain.KvRow;
 import dev.tusk.kv.domain.PeerChanges;
+import dev.tusk.kv.domain.Progress;
 import dev.tusk.kv.domain.ReplicationChannel;
 import dev.tusk.kv.domain.Shards;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,17 +26,19 @@ public final class ReplicationTask implements Runnable {
     private final Shards shards;
     private final KvSettings settings;
     private final KvMetrics metrics;
+    private final VersionClock clock;
     private final KvMetrics.TaskFigures figures;
     private volatile boolean running = true;
     private volatile Thread thread;
     private volatile ReplicationChannel channel;
 
-    ReplicationTask(ShardInstance local, ShardInstance peer, Shards shards, KvSettings settings, KvMetrics metrics) {
+    ReplicationTask(ShardInstance local, ShardInstance peer, Shards shards, KvSettings settings, KvMetrics metrics, VersionClock clock) {
         this.local = local;
         this.peer = peer;
         this.shards = shards;
         this.settings = settings;
         this.metrics = metrics;
+        this.clock = clock;
         this.figures = metrics.task(local.shard(), local.id(), peer.id());
     }
 
@@ -78,8 +80,8 @@ public final class ReplicationTask implements Runnable {
     private void replicate() throws Exception {
         shards.prepare(local);
         channel = shards.channel(local, peer);
-        long[] progress = channel.progress();
-        long xid = progress == null ? 0 : progress[0];
+        Progress progress = channel.progress();
+        long xid = progress == null ? 0 : progress.xid();
         String namespace = "";
         String key = "";
         String part = "";
@@ -96,7 +98,7 @@ public final class ReplicationTask implements Runnable {
                 progressXid = Math.min(page.xids().get(n - 1), page.horizon());
             }
             int applied = channel.apply(page.rows(), progressXid, page.peerNowMicros());
-            metrics.pulled(figures, n, applied, page.peerNowMicros(), VersionClock.micros(Instant.now()), drained);
+            metrics.pulled(figures, n, applied, page.peerNowMicros(), clock.wallMicros(), drained);
             if (drained) {
                 xid = page.horizon();
                 namespace = "";

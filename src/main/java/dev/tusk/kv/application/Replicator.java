@@ -30,6 +30,8 @@ public class Replicator {
     KvSettings settings;
     @Inject
     KvMetrics metrics;
+    @Inject
+    VersionClock clock;
     @Resource
     ManagedThreadFactory threads;
 
@@ -51,7 +53,7 @@ public class Replicator {
             return false;
         });
         desired.forEach((key, pair) -> tasks.computeIfAbsent(key, k -> {
-            ReplicationTask task = new ReplicationTask(pair[0], pair[1], shards, settings, metrics);
+            ReplicationTask task = new ReplicationTask(pair[0], pair[1], shards, settings, metrics, clock);
             Thread t = threads.newThread(task);
             t.setName("tusk-kv-repl " + pair[0].id() + "<-" + pair[1].id());
             t.start();

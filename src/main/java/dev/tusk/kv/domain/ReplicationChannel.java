@@ -3,8 +3,8 @@ package dev.tusk.kv.domain;
 /** One direction of replication: a local shard instance pulling from one peer instance. */
 public interface ReplicationChannel extends AutoCloseable {
 
-    /** Where this instance stands with the peer: {xid, peer's clock then}, or null if it never pulled. */
-    long[] progress() throws Exception;
+    /** Where this instance stands with the peer, or null if it never pulled. */
+    Progress progress() throws Exception;
 
     /** The peer's rows after the keyset position (xid, namespace, key, part), at most {@code limit}. */
     PeerChanges pull(long afterXid, String afterNamespace, String afterKey, String afterPart, int limit) throws Exception;

@@ -25,8 +25,8 @@ public interface Shards {
 
     ReplicationChannel channel(ShardInstance local, ShardInstance peer) throws Exception;
 
-    /** The instance's progress pulling from {@code peer}: {xid, peer clock}, or null. */
-    long[] progress(ShardInstance instance, String peer) throws Exception;
+    /** The instance's progress pulling from {@code peer}, or null if it never pulled. */
+    Progress progress(ShardInstance instance, String peer) throws Exception;
 
     void forget(ShardInstance instance, String peer) throws Exception;
 

@@ -1,6 +1,6 @@
 package dev.tusk.kv.infrastructure;
 
-import dev.tusk.kv.application.CatalogService;
+import dev.tusk.kv.domain.CatalogSubscriber;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -19,10 +19,10 @@ import jakarta.jms.MessageListener;
 public class CatalogChangeListener implements MessageListener {
 
     @Inject
-    CatalogService catalog;
+    CatalogSubscriber catalog;
 
     @Override
     public void onMessage(Message message) {
-        catalog.reload();
+        catalog.catalogChanged();
     }
 }

@@ -4,6 +4,7 @@ import dev.tusk.kv.domain.Catalog.ShardInstance;
 import dev.tusk.kv.domain.KvException;
 import dev.tusk.kv.domain.KvRow;
 import dev.tusk.kv.domain.PeerChanges;
+import dev.tusk.kv.domain.Progress;
 import dev.tusk.kv.domain.ReplicationChannel;
 import dev.tusk.kv.domain.Shards;
 import dev.tusk.kv.domain.WriteOutcome;
@@ -92,7 +93,7 @@ public class JdbcShards implements Shards {
     }
 
     @Override
-    public long[] progress(ShardInstance instance, String peer) throws SQLException {
+    public Progress progress(ShardInstance instance, String peer) throws SQLException {
         return call(instance, c -> ShardRows.progress(c, peer));
     }
 
@@ -155,7 +156,7 @@ public class JdbcShards implements Shards {
             implements ReplicationChannel {
 
         @Override
-        public long[] progress() throws SQLException {
+        public Progress progress() throws SQLException {
             return ShardRows.progress(localConnection, peer.id());
         }
 

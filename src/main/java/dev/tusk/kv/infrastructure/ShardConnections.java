@@ -1,6 +1,5 @@
 package dev.tusk.kv.infrastructure;
 
-import dev.tusk.kv.application.KvSettings;
 import dev.tusk.kv.domain.Catalog.ShardInstance;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 public class ShardConnections {
 
     @Inject
-    KvSettings settings;
+    ShardConnectionSettings settings;
 
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
 

@@ -3,6 +3,7 @@ package dev.tusk.kv.infrastructure;
 import dev.tusk.kv.domain.KeyHashing;
 import dev.tusk.kv.domain.KvRow;
 import dev.tusk.kv.domain.PeerChanges;
+import dev.tusk.kv.domain.Progress;
 import dev.tusk.kv.domain.ValueKind;
 import dev.tusk.kv.domain.Version;
 import dev.tusk.kv.domain.WriteOutcome;
@@ -217,12 +218,12 @@ final class ShardRows {
         return applied;
     }
 
-    /** How far this instance has pulled from a peer: {xid, peer's clock then}, or null if never. */
-    static long[] progress(Connection local, String peer) throws SQLException {
+    /** How far this instance has pulled from a peer, or null if never. */
+    static Progress progress(Connection local, String peer) throws SQLException {
         try (PreparedStatement ps = local.prepareStatement("SELECT xid::text, peer_now FROM kv_progress WHERE peer = ?")) {
             ps.setString(1, peer);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new long[] {Long.parseLong(rs.getString(1)), rs.getLong(2)} : null;
+                return rs.next() ? new Progress(Long.parseLong(rs.getString(1)), rs.getLong(2)) : null;
             }
         }
     }

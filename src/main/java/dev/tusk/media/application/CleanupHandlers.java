@@ -1,13 +1,13 @@
 package dev.tusk.media.application;
 
 import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.MediaQueues;
 import dev.tusk.media.domain.MediaRepository;
 import dev.tusk.media.domain.MediaStore;
-import dev.tusk.queue.application.JobQueue;
-import dev.tusk.queue.domain.JobContext;
-import dev.tusk.queue.domain.JobHandler;
-import dev.tusk.queue.domain.JobOutcome;
-import dev.tusk.queue.domain.JobQueues;
+import dev.tusk.queue.spi.JobContext;
+import dev.tusk.queue.spi.JobHandler;
+import dev.tusk.queue.spi.JobOutcome;
+import dev.tusk.queue.spi.JobQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -76,9 +76,9 @@ public final class CleanupHandlers {
             }
             List<String> files = new ArrayList<>();
             files.add(original);
-            for (String[] v : variants.all(hash)) {
-                files.add(v[1]);
-                variants.remove(hash, v[0]);
+            for (dev.tusk.media.domain.Variant v : variants.all(hash)) {
+                files.add(v.identifier());
+                variants.remove(hash, v.name());
             }
             hashes.cleanup(hash);
             files.forEach(identifier -> cleanupIdentifier(queue, identifier));
@@ -100,7 +100,7 @@ public final class CleanupHandlers {
 
         @Override
         public JobOutcome run(JobContext context) throws Exception {
-            String identifier = MediaJobs.args(context).getString("identifier");
+            String identifier = MediaJobs.args(context).getString(MediaJobs.IDENTIFIER);
             details.cleanup(identifier);
             store.delete(identifier);
             return JobOutcome.SUCCESS;
@@ -134,19 +134,19 @@ public final class CleanupHandlers {
     }
 
     static void cleanupVariant(JobQueue queue, ContentHash hash, String variant) {
-        queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_VARIANT, MediaJobs.json("hash", hash.slug(), "variant", variant),
+        queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_VARIANT, MediaJobs.json("hash", hash.slug(), "variant", variant),
                 "cleanup-variant:" + hash.slug() + ":" + variant);
     }
 
     static void cleanupIdentifier(JobQueue queue, String identifier) {
-        queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_IDENTIFIER, MediaJobs.json("identifier", identifier), "cleanup-identifier:" + identifier);
+        queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_IDENTIFIER, MediaJobs.json(MediaJobs.IDENTIFIER, identifier), "cleanup-identifier:" + identifier);
     }
 
     static void cleanupHash(JobQueue queue, ContentHash hash) {
-        queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_HASH, MediaJobs.json("hash", hash.slug()), "cleanup-hash:" + hash.slug());
+        queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_HASH, MediaJobs.json("hash", hash.slug()), "cleanup-hash:" + hash.slug());
     }
 
     static void cleanupAlias(JobQueue queue, String alias) {
-        queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_ALIAS, MediaJobs.json("alias", alias), "cleanup-alias:" + alias);
+        queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_ALIAS, MediaJobs.json("alias", alias), "cleanup-alias:" + alias);
     }
 }

@@ -5,9 +5,9 @@ import dev.tusk.media.domain.ContentHash;
 import dev.tusk.media.domain.ImageDetails;
 import dev.tusk.media.domain.ImageFormat;
 import dev.tusk.media.domain.MediaException;
+import dev.tusk.media.domain.MediaQueues;
 import dev.tusk.media.domain.MediaRepository;
-import dev.tusk.queue.application.JobQueue;
-import dev.tusk.queue.domain.JobQueues;
+import dev.tusk.queue.spi.JobQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -58,7 +58,7 @@ public class ImageService {
         String variant = "thumbnail/" + size + "." + format.extension();
         Optional<String> identifier = variants.identifier(hash, variant);
         if (identifier.isEmpty()) {
-            queue.push(JobQueues.PROCESS, MediaJobs.GENERATE, Json.createObjectBuilder().add("hash", hash.slug()).add("variant", variant)
+            queue.push(MediaQueues.PROCESS, MediaJobs.GENERATE, Json.createObjectBuilder().add("hash", hash.slug()).add("variant", variant)
                     .add("size", size).add("format", format.extension()).build().toString(), "generate:" + hash.slug() + ":" + variant);
             identifier = awaitVariant(hash, variant);
         } else {

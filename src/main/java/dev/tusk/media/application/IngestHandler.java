@@ -6,10 +6,11 @@ import dev.tusk.media.domain.Inserted;
 import dev.tusk.media.domain.MediaException;
 import dev.tusk.media.domain.MediaRepository;
 import dev.tusk.media.domain.MediaStore;
+import dev.tusk.media.domain.UploadNotices;
 import dev.tusk.platform.persistence.AfterTransaction;
-import dev.tusk.queue.domain.JobContext;
-import dev.tusk.queue.domain.JobHandler;
-import dev.tusk.queue.domain.JobOutcome;
+import dev.tusk.queue.spi.JobContext;
+import dev.tusk.queue.spi.JobHandler;
+import dev.tusk.queue.spi.JobOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -62,7 +63,7 @@ public class IngestHandler implements JobHandler {
     public JobOutcome run(JobContext context) throws Exception {
         JsonObject args = MediaJobs.args(context);
         UUID upload = UUID.fromString(args.getString("upload"));
-        String temporary = args.getString("identifier");
+        String temporary = args.getString(MediaJobs.IDENTIFIER);
         byte[] bytes;
         try (InputStream in = store.open(temporary)) {
             bytes = in.readAllBytes();
@@ -116,11 +117,11 @@ public class IngestHandler implements JobHandler {
 
     /** Out of attempts: the waiting request hears of it, and the temporary file goes. */
     @Override
-    public void failedForGood(dev.tusk.queue.domain.Job job, String reason) {
+    public void failedForGood(dev.tusk.queue.spi.Job job, String reason) {
         JsonObject args = Json.createReader(new java.io.StringReader(job.arguments())).readObject();
         complete(UUID.fromString(args.getString("upload")),
                 failure(new MediaException(500, "ingest-failed", "the upload could not be processed; it was tried " + job.attempt() + " times")));
-        after.onCommit(() -> delete(args.getString("identifier")));
+        after.onCommit(() -> delete(args.getString(MediaJobs.IDENTIFIER)));
     }
 
     static String failure(MediaException e) {

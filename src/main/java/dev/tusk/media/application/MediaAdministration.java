@@ -4,9 +4,9 @@ import dev.tusk.media.domain.ContentHash;
 import dev.tusk.media.domain.HashCursor;
 import dev.tusk.media.domain.ImageDetails;
 import dev.tusk.media.domain.MediaException;
+import dev.tusk.media.domain.MediaQueues;
 import dev.tusk.media.domain.MediaRepository;
-import dev.tusk.queue.application.JobQueue;
-import dev.tusk.queue.domain.JobQueues;
+import dev.tusk.queue.spi.JobQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -80,10 +80,10 @@ public class MediaAdministration {
     }
 
     public void deleteAllVariants() {
-        queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_ALL_VARIANTS, "{}", null);
+        queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_ALL_VARIANTS, "{}", null);
     }
 
     public void pruneMissing() {
-        queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_PRUNE, "{}", null);
+        queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_PRUNE, "{}", null);
     }
 }

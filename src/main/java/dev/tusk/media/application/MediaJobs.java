@@ -12,6 +12,9 @@ final class MediaJobs {
     static final String CLEANUP_OUTDATED_VARIANTS = "media.cleanup.outdated_variants";
     static final String CLEANUP_OUTDATED_PROXIES = "media.cleanup.outdated_proxies";
     static final String CLEANUP_PRUNE = "media.cleanup.prune";
+    static final String CLEANUP_TEMPORARY_FILES = "media.cleanup.temporary_files";
+    /** The argument naming a file of the store (an ingest's temporary file, a cleanup's file). */
+    static final String IDENTIFIER = "identifier";
     /** The most items a periodic cleanup handles in one run (pict-rs's limit). */
     static final int BATCH = 2048;
 
@@ -26,7 +29,7 @@ final class MediaJobs {
         return b.build().toString();
     }
 
-    static jakarta.json.JsonObject args(dev.tusk.queue.domain.JobContext context) {
+    static jakarta.json.JsonObject args(dev.tusk.queue.spi.JobContext context) {
         return jakarta.json.Json.createReader(new java.io.StringReader(context.job().arguments())).readObject();
     }
 }

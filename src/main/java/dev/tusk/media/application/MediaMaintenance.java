@@ -1,8 +1,9 @@
 package dev.tusk.media.application;
 
+import dev.tusk.media.domain.MediaQueues;
 import dev.tusk.media.domain.MediaRepository;
-import dev.tusk.queue.application.JobQueue;
-import dev.tusk.queue.domain.JobQueues;
+import dev.tusk.platform.persistence.OutageLog;
+import dev.tusk.queue.spi.JobQueue;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -11,18 +12,24 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.logging.Logger;
 
 /**
  * Every {@code media.cleanup_interval}: queues the outdated-variants and outdated-proxies
  * cleanups (unique keys: a run still queued or running is not queued again, pict-rs's runaway
- * duplicates) and removes uploads nobody claimed within {@code media.upload_expiry}.
+ * duplicates) and the sweep of temporary files no upload waits for, and removes uploads nobody
+ * claimed within {@code media.upload_expiry}. Each step in its own transaction.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrations")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MediaMaintenance {
+    private final OutageLog outage = new OutageLog(Logger.getLogger(MediaMaintenance.class.getName()), "the media cleanups' timer");
 
     @Resource
     TimerService timers;
@@ -40,9 +47,21 @@ public class MediaMaintenance {
     }
 
     @Timeout
+    void onTimer() {
+        try {
+            runNow();
+            outage.worked();
+        } catch (RuntimeException e) {
+            if (!outage.failed(e)) {
+                throw e;
+            }
+        }
+    }
+
     public void runNow() {
-        queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_OUTDATED_VARIANTS, "{}", MediaJobs.CLEANUP_OUTDATED_VARIANTS);
-        queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_OUTDATED_PROXIES, "{}", MediaJobs.CLEANUP_OUTDATED_PROXIES);
+        queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_OUTDATED_VARIANTS, "{}", MediaJobs.CLEANUP_OUTDATED_VARIANTS);
+        queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_OUTDATED_PROXIES, "{}", MediaJobs.CLEANUP_OUTDATED_PROXIES);
+        queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_TEMPORARY_FILES, "{}", MediaJobs.CLEANUP_TEMPORARY_FILES);
         uploads.expire(Instant.now().minus(settings.uploadExpiry()));
     }
 }

@@ -2,25 +2,27 @@ package dev.tusk.media.application;
 
 import dev.tusk.media.domain.ContentHash;
 import dev.tusk.media.domain.HashCursor;
+import dev.tusk.media.domain.MediaQueues;
 import dev.tusk.media.domain.MediaRepository;
 import dev.tusk.media.domain.MediaStore;
-import dev.tusk.queue.application.JobQueue;
-import dev.tusk.queue.domain.JobContext;
-import dev.tusk.queue.domain.JobHandler;
-import dev.tusk.queue.domain.JobOutcome;
-import dev.tusk.queue.domain.JobQueues;
+import dev.tusk.queue.spi.JobContext;
+import dev.tusk.queue.spi.JobHandler;
+import dev.tusk.queue.spi.JobOutcome;
+import dev.tusk.queue.spi.JobQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Cleanups over many items, at most {@link MediaJobs#BATCH} a run, each item handed to its own
  * cleanup job (with a unique key, so repeated runs never queue it twice): variants not served
  * for {@code media.variant_max_age}, proxies not served for {@code media.proxy_max_age}, every
- * variant (an operator's DELETE /internal/variants), and hashes whose original file is missing
- * (prune). The last two go on in a follow-up job while there is more.
+ * variant (an operator's DELETE /internal/variants), hashes whose original file is missing
+ * (prune), and temporary files older than {@code media.upload_expiry} that no job holds (an
+ * upload whose transaction's outcome never reached Tusk, e.g. the database lost mid-commit). The last two go on in a follow-up job while there is more.
  */
 public final class PeriodicCleanups {
     private PeriodicCleanups() {
@@ -95,8 +97,31 @@ public final class PeriodicCleanups {
                 });
             }
             if (batch.size() == MediaJobs.BATCH) {
-                queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_ALL_VARIANTS, "{}", null);
+                queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_ALL_VARIANTS, "{}", null);
             }
+            return JobOutcome.SUCCESS;
+        }
+    }
+
+    @ApplicationScoped
+    public static class TemporaryFiles implements JobHandler {
+        @Inject
+        MediaStore store;
+        @Inject
+        JobQueue queue;
+        @Inject
+        MediaSettings settings;
+
+        @Override
+        public String type() {
+            return MediaJobs.CLEANUP_TEMPORARY_FILES;
+        }
+
+        @Override
+        public JobOutcome run(JobContext context) throws Exception {
+            List<String> old = store.writtenBefore(UploadService.TEMPORARY, Instant.now().minus(settings.uploadExpiry()), MediaJobs.BATCH);
+            Set<String> held = queue.held(MediaJobs.IDENTIFIER, old);
+            old.stream().filter(identifier -> !held.contains(identifier)).forEach(identifier -> CleanupHandlers.cleanupIdentifier(queue, identifier));
             return JobOutcome.SUCCESS;
         }
     }
@@ -133,7 +158,7 @@ public final class PeriodicCleanups {
                 }
             }
             if (page.next() != null) {
-                queue.push(JobQueues.CLEANUP, MediaJobs.CLEANUP_PRUNE, MediaJobs.json("from", page.next().slug()), null);
+                queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_PRUNE, MediaJobs.json("from", page.next().slug()), null);
             }
             return JobOutcome.SUCCESS;
         }

@@ -1,11 +1,11 @@
 package dev.tusk.media.application;
 
 import dev.tusk.media.domain.MediaException;
+import dev.tusk.media.domain.MediaQueues;
 import dev.tusk.media.domain.MediaRepository;
 import dev.tusk.media.domain.MediaStore;
 import dev.tusk.platform.persistence.AfterTransaction;
-import dev.tusk.queue.application.JobQueue;
-import dev.tusk.queue.domain.JobQueues;
+import dev.tusk.queue.spi.JobQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,6 +24,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class UploadService {
+    /** The store's folder of uploads not yet ingested. */
+    static final String TEMPORARY = "tmp";
 
     @Inject
     MediaStore store;
@@ -43,13 +45,13 @@ public class UploadService {
     public UUID upload(InputStream bytes) {
         String temporary;
         try {
-            temporary = store.save("tmp", new Limited(bytes, settings.maxFileSize()));
+            temporary = store.save(TEMPORARY, new Limited(bytes, settings.maxFileSize()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         after.unlessCommitted(() -> deleteQuietly(temporary));
         UUID id = uploads.create();
-        queue.push(JobQueues.PROCESS, MediaJobs.INGEST, MediaJobs.json("upload", id.toString(), "identifier", temporary), null);
+        queue.push(MediaQueues.PROCESS, MediaJobs.INGEST, MediaJobs.json("upload", id.toString(), MediaJobs.IDENTIFIER, temporary), null);
         return id;
     }
 

@@ -1,6 +1,7 @@
 package dev.tusk.media.application;
 
 import dev.tusk.media.domain.MediaRepository;
+import dev.tusk.media.domain.UploadNoticeSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * ran the ingest, and re-reading the row every half second in case a notice was lost.
  */
 @ApplicationScoped
-public class UploadWaiters {
+public class UploadWaiters implements UploadNoticeSubscriber {
     private static final long RECHECK_MILLIS = 500;
 
     @Inject
@@ -23,7 +24,7 @@ public class UploadWaiters {
 
     private final Map<UUID, Object> waiting = new ConcurrentHashMap<>();
 
-    /** Called by the notice listener. */
+    @Override
     public void completed(UUID upload) {
         Object lock = waiting.get(upload);
         if (lock != null) {

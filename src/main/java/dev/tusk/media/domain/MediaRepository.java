@@ -68,8 +68,7 @@ public final class MediaRepository {
 
         Optional<String> identifier(ContentHash hash, String variant);
 
-        /** Variant name -> identifier. */
-        List<String[]> all(ContentHash hash);
+        List<Variant> all(ContentHash hash);
 
         void remove(ContentHash hash, String variant);
 

@@ -1,2 +1,5 @@
-/** The media repository's model: content hashes, formats, details, the file store and the repositories. */
+/**
+ * The media repository's model: content hashes, formats, details, the file store, the
+ * repositories, the media queues' names and the upload notices' ports.
+ */
 package dev.tusk.media.domain;

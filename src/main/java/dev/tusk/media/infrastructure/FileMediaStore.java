@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -105,5 +108,28 @@ public class FileMediaStore implements MediaStore {
     @Override
     public void delete(String identifier) throws IOException {
         Files.deleteIfExists(path(identifier));
+    }
+
+    @Override
+    public List<String> writtenBefore(String folder, Instant cutoff, int limit) throws IOException {
+        Path dir = path(folder + "/" + new UUID(0, 0)).getParent();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> folder + "/" + f.getFileName())
+                    .filter(identifier -> IDENTIFIER.matcher(identifier).matches())
+                    .filter(identifier -> writtenBefore(identifier, cutoff))
+                    .limit(limit)
+                    .toList();
+        }
+    }
+
+    private boolean writtenBefore(String identifier, Instant cutoff) {
+        try {
+            return Files.getLastModifiedTime(path(identifier)).toInstant().isBefore(cutoff);
+        } catch (IOException e) {
+            return false; // gone meanwhile
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.tusk.media.infrastructure;
 
-import dev.tusk.media.application.UploadNotices;
+import dev.tusk.media.domain.UploadNotices;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;

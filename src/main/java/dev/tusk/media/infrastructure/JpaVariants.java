@@ -3,6 +3,7 @@ package dev.tusk.media.infrastructure;
 import dev.tusk.media.domain.ContentHash;
 import dev.tusk.media.domain.Inserted;
 import dev.tusk.media.domain.MediaRepository;
+import dev.tusk.media.domain.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,9 +40,9 @@ public class JpaVariants implements MediaRepository.Variants {
     }
 
     @Override
-    public List<String[]> all(ContentHash hash) {
+    public List<Variant> all(ContentHash hash) {
         return em.createQuery("SELECT v FROM VariantEntity v WHERE v.hash = :h ORDER BY v.variant", VariantEntity.class)
-                .setParameter("h", hash.bytes()).getResultStream().map(v -> new String[] {v.variant, v.identifier}).toList();
+                .setParameter("h", hash.bytes()).getResultStream().map(v -> new Variant(v.variant, v.identifier)).toList();
     }
 
     @Override

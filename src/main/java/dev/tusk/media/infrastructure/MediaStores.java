@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -82,5 +84,11 @@ public class MediaStores implements MediaStore, MediaStoreCatalog {
     @Override
     public void delete(String identifier) throws IOException {
         of(identifier).delete(identifier);
+    }
+
+    /** In the store new files go to. */
+    @Override
+    public List<String> writtenBefore(String folder, Instant cutoff, int limit) throws IOException {
+        return named(active).writtenBefore(folder, cutoff, limit);
     }
 }

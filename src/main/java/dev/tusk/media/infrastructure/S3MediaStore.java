@@ -10,6 +10,8 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -163,6 +165,16 @@ public class S3MediaStore implements MediaStore {
     public void delete(String identifier) throws IOException {
         String key = key(identifier);
         call(identifier, c -> c.deleteObject(b -> b.bucket(bucket.get()).key(key)));
+    }
+
+    @Override
+    public List<String> writtenBefore(String folder, Instant cutoff, int limit) throws IOException {
+        return call(folder, c -> c.listObjectsV2Paginator(b -> b.bucket(bucket.get()).prefix(folder + "/")).contents().stream()
+                .filter(o -> o.lastModified().isBefore(cutoff))
+                .map(o -> PREFIX + o.key())
+                .filter(identifier -> IDENTIFIER.matcher(identifier).matches())
+                .limit(limit)
+                .toList());
     }
 
     @PreDestroy

@@ -1,6 +1,6 @@
 package dev.tusk.media.infrastructure;
 
-import dev.tusk.media.application.UploadWaiters;
+import dev.tusk.media.domain.UploadNoticeSubscriber;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -21,7 +21,7 @@ import java.util.UUID;
 public class UploadNoticeListener implements MessageListener {
 
     @Inject
-    UploadWaiters waiters;
+    UploadNoticeSubscriber waiters;
 
     @Override
     public void onMessage(Message message) {

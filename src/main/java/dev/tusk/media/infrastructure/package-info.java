@@ -1,2 +1,5 @@
-/** The media repository on PostgreSQL (JPA), the file store, and upload notices over JMS. */
+/**
+ * The media repository on PostgreSQL (JPA), the file and object stores, upload notices over JMS,
+ * and the media queues' JMS queues and listeners (declared to the queue engine).
+ */
 package dev.tusk.media.infrastructure;

@@ -1,8 +1,8 @@
 package dev.tusk.queue.api;
 
+import dev.tusk.queue.application.DeclaredQueues;
 import dev.tusk.queue.application.QueueAdministration;
 import dev.tusk.queue.domain.JobBrowser;
-import dev.tusk.queue.domain.JobQueues;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -43,11 +43,13 @@ public class QueueAdminResource {
     QueueAdministration administration;
     @Inject
     JobBrowser browser;
+    @Inject
+    DeclaredQueues queues;
 
     @GET
     public List<QueueLength> queues() {
         Map<String, long[]> lengths = administration.lengths();
-        return JobQueues.ALL.stream().map(q -> {
+        return queues.names().stream().map(q -> {
             long[] l = lengths.getOrDefault(q, new long[2]);
             return new QueueLength(q, l[0], l[1]);
         }).toList();

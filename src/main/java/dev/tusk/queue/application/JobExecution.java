@@ -1,10 +1,10 @@
 package dev.tusk.queue.application;
 
-import dev.tusk.queue.domain.JobContext;
-import dev.tusk.queue.domain.JobHandler;
-import dev.tusk.queue.domain.JobOutcome;
 import dev.tusk.queue.domain.JobStore;
-import dev.tusk.queue.domain.LeaseLostException;
+import dev.tusk.queue.spi.JobContext;
+import dev.tusk.queue.spi.JobHandler;
+import dev.tusk.queue.spi.JobOutcome;
+import dev.tusk.queue.spi.LeaseLostException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,9 +1,9 @@
 package dev.tusk.queue.application;
 
-import dev.tusk.queue.domain.Job;
 import dev.tusk.queue.domain.JobDispatcher;
-import dev.tusk.queue.domain.JobHandler;
 import dev.tusk.queue.domain.JobStore;
+import dev.tusk.queue.spi.Job;
+import dev.tusk.queue.spi.JobHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

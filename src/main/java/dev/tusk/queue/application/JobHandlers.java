@@ -1,6 +1,6 @@
 package dev.tusk.queue.application;
 
-import dev.tusk.queue.domain.JobHandler;
+import dev.tusk.queue.spi.JobHandler;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -22,12 +22,14 @@ public class JobHandlers {
 
     @PostConstruct
     void index() {
-        for (JobHandler handler : all) {
-            JobHandler previous = byType.putIfAbsent(handler.type(), handler);
-            if (previous != null) {
-                throw new IllegalStateException("two handlers for job type " + handler.type() + ": "
-                        + previous.getClass().getName() + " and " + handler.getClass().getName());
-            }
+        all.forEach(this::register);
+    }
+
+    void register(JobHandler handler) {
+        JobHandler previous = byType.putIfAbsent(handler.type(), handler);
+        if (previous != null) {
+            throw new IllegalStateException("two handlers for job type " + handler.type() + ": "
+                    + previous.getClass().getName() + " and " + handler.getClass().getName());
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.tusk.queue.application;
 
-import dev.tusk.queue.domain.Job;
+import dev.tusk.platform.persistence.OutageLog;
 import dev.tusk.queue.domain.JobDispatcher;
-import dev.tusk.queue.domain.JobHandler;
-import dev.tusk.queue.domain.JobOutcome;
 import dev.tusk.queue.domain.JobStore;
-import dev.tusk.queue.domain.LeaseLostException;
+import dev.tusk.queue.domain.QueueWorkers;
+import dev.tusk.queue.spi.Job;
+import dev.tusk.queue.spi.JobHandler;
+import dev.tusk.queue.spi.JobOutcome;
+import dev.tusk.queue.spi.LeaseLostException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -18,11 +20,12 @@ import java.util.logging.Logger;
 /**
  * Runs a queue's jobs: claims them (committed at once, so others see them running), holds their
  * leases while the handler works, then completes each or counts its failure with a back-off.
- * Called by the queue's MDB, outside any transaction.
+ * Woken by the queue's listener (through QueueWakeUps), outside any transaction.
  */
 @ApplicationScoped
-public class JobRunner {
+public class JobRunner implements QueueWorkers {
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+    private final OutageLog outage = new OutageLog(LOG, "the job queue's workers");
 
     @Inject
     JobStore store;
@@ -34,6 +37,8 @@ public class JobRunner {
     JobFailures failures;
     @Inject
     QueueSettings settings;
+    @Inject
+    DeclaredQueues queues;
     @Inject
     QueueMetrics metrics;
     @Inject
@@ -48,8 +53,25 @@ public class JobRunner {
      * queue's workers, up to {@code queue.claim_batch}, so that a worker never sits on jobs an
      * idle one could run. The jobs of a claim are leased at once and run one after the other.
      */
+    /**
+     * A wake-up of the queue's workers: drains it. While the job store's database is unreachable
+     * the wake-up is dropped with one WARNING for the outage (the sweep sends wake-ups again for
+     * the runnable jobs once it is back); any other failure is thrown, so the broker redelivers.
+     */
+    @Override
+    public void wakeUp(String queue) {
+        try {
+            drain(queue);
+            outage.worked();
+        } catch (RuntimeException e) {
+            if (!outage.failed(e)) {
+                throw e;
+            }
+        }
+    }
+
     public void drain(String queue) {
-        int workers = settings.workers(queue);
+        int workers = queues.workers(queue);
         int batch = settings.claimBatch();
         int ran = 0;
         int take = 1;

@@ -1,7 +1,7 @@
 package dev.tusk.queue.application;
 
+import dev.tusk.platform.persistence.OutageLog;
 import dev.tusk.queue.domain.JobDispatcher;
-import dev.tusk.queue.domain.JobQueues;
 import dev.tusk.queue.domain.JobStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -14,6 +14,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
@@ -32,6 +33,9 @@ public class JobSweeper {
     private static final Logger LOG = Logger.getLogger(JobSweeper.class.getName());
     /** At most this many wake-ups a queue a sweep, and as many messages browsed to count them. */
     private static final int MAX_REDISPATCH = 10_000;
+    private final OutageLog outage = new OutageLog(LOG, "the job queue's sweep");
+    /** The job store's clock is the database's: this one only sets the cutoffs of the sweep. */
+    Clock clock = Clock.systemUTC();
 
     @Resource
     TimerService timers;
@@ -43,6 +47,8 @@ public class JobSweeper {
     QueueSettings settings;
     @Inject
     QueueMetrics metrics;
+    @Inject
+    DeclaredQueues queues;
 
     @PostConstruct
     void schedule() {
@@ -54,19 +60,22 @@ public class JobSweeper {
     void onTimer() {
         try {
             sweep();
+            outage.worked();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "job queue sweep failed: {0}", e.getMessage());
+            if (!outage.failed(e)) {
+                LOG.log(Level.WARNING, "job queue sweep failed: {0}", e.getMessage());
+            }
         }
     }
 
     public void sweep() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<String> requeued = store.requeueStale(now.minus(settings.staleAfter()));
         if (!requeued.isEmpty()) {
             LOG.warning(() -> requeued.size() + " jobs had a stale heartbeat and were put back to new");
             requeued.forEach(q -> metrics.count(q, "requeued"));
         }
-        for (String queue : JobQueues.ALL) {
+        for (String queue : queues.names()) {
             long runnable = store.runnable(queue, now.minus(settings.redispatchAfter()));
             if (runnable == 0) {
                 continue;

@@ -1,8 +1,8 @@
 package dev.tusk.queue.application;
 
-import dev.tusk.queue.domain.Job;
-import dev.tusk.queue.domain.JobContext;
 import dev.tusk.queue.domain.JobStore;
+import dev.tusk.queue.spi.Job;
+import dev.tusk.queue.spi.JobContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -86,7 +86,8 @@ public class Leases {
         held.remove(lease.job.id(), lease); // only this lease: the job may have been claimed again since
     }
 
-    private void beat() {
+    /** One heartbeat for every lease held (the scheduler calls it every heartbeat interval). */
+    void beat() {
         Map<UUID, UUID> renew = new HashMap<>();
         held.forEach((id, lease) -> renew.put(id, lease.worker));
         if (renew.isEmpty()) {

@@ -1,7 +1,6 @@
 package dev.tusk.queue.application;
 
 import dev.tusk.platform.metrics.DeploymentGauges;
-import dev.tusk.queue.domain.JobQueues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -26,6 +25,8 @@ public class QueueMetrics {
 
     @Inject
     MeterRegistry registry;
+    @Inject
+    DeclaredQueues queues;
 
     private final Map<String, AtomicLong> lengths = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -35,7 +36,7 @@ public class QueueMetrics {
     @PostConstruct
     void init() {
         gauges = new DeploymentGauges(registry);
-        for (String queue : JobQueues.ALL) {
+        for (String queue : queues.names()) {
             for (String status : new String[] {"new", "running"}) {
                 AtomicLong value = lengths.computeIfAbsent(queue + '/' + status, k -> new AtomicLong());
                 gauges.gauge("tusk.queue.length", Tags.of("queue", queue, "status", status), value, AtomicLong::get);
@@ -73,7 +74,7 @@ public class QueueMetrics {
     }
 
     void lengths(Map<String, long[]> byQueue) {
-        for (String queue : JobQueues.ALL) {
+        for (String queue : queues.names()) {
             long[] l = byQueue.getOrDefault(queue, new long[2]);
             lengths.get(queue + "/new").set(l[0]);
             lengths.get(queue + "/running").set(l[1]);

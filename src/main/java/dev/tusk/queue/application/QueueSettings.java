@@ -1,7 +1,6 @@
 package dev.tusk.queue.application;
 
 import dev.tusk.platform.config.GoDuration;
-import dev.tusk.queue.domain.JobQueues;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,8 +38,6 @@ public class QueueSettings {
     @Inject
     @ConfigProperty(name = "queue.claim_batch")
     int claimBatch;
-    @Inject
-    org.eclipse.microprofile.config.Config config;
 
     private Duration heartbeat;
     private Duration stale;
@@ -49,14 +46,8 @@ public class QueueSettings {
     private Duration base;
     private Duration max;
 
-    private final java.util.Map<String, Integer> workers = new java.util.HashMap<>();
-
     @PostConstruct
     void parse() {
-        for (String queue : JobQueues.ALL) {
-            workers.put(queue, config.getOptionalValue(JobQueues.concurrencyVariable(queue), Integer.class)
-                    .orElse(JobQueues.defaultConcurrency(queue)));
-        }
         heartbeat = GoDuration.parse(heartbeatInterval);
         stale = GoDuration.parse(staleAfter);
         sweep = GoDuration.parse(sweepInterval);
@@ -87,11 +78,6 @@ public class QueueSettings {
     /** Jobs a worker claims at once at most, when the backlog leaves every worker as many. */
     public int claimBatch() {
         return claimBatch;
-    }
-
-    /** A queue's workers: its MDB's sessions ({@code TUSK_QUEUE_<QUEUE>_CONCURRENCY}). */
-    public int workers(String queue) {
-        return workers.get(JobQueues.require(queue));
     }
 
     public Duration heartbeatInterval() {

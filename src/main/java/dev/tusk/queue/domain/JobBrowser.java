@@ -18,4 +18,10 @@ public interface JobBrowser {
     List<RunningJob> running(int limit);
 
     List<FailedJob> failed(int limit);
+
+    /**
+     * Which of {@code values} an argument named {@code argument} of a job still holds: one
+     * queued, running, or kept after failing (an operator may retry it).
+     */
+    java.util.Set<String> held(String argument, java.util.Collection<String> values);
 }

@@ -1,5 +1,6 @@
 package dev.tusk.queue.domain;
 
+import dev.tusk.queue.spi.Job;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

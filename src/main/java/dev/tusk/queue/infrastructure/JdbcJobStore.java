@@ -2,8 +2,8 @@ package dev.tusk.queue.infrastructure;
 
 import dev.tusk.platform.persistence.Jdbc;
 import dev.tusk.platform.persistence.SchemaMigrations;
-import dev.tusk.queue.domain.Job;
 import dev.tusk.queue.domain.JobStore;
+import dev.tusk.queue.spi.Job;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,19 +1,20 @@
 package dev.tusk.queue.infrastructure;
 
 import dev.tusk.queue.domain.JobDispatcher;
-import dev.tusk.queue.domain.JobQueues;
+import dev.tusk.queue.spi.QueueDeclaration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSDestinationDefinition;
-import jakarta.jms.JMSDestinationDefinitions;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
@@ -24,6 +25,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +33,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
- * Wake-ups as JMS messages, one destination per job queue.
+ * Wake-ups as JMS messages, one JMS queue per declared job queue.
  *
  * <p>A wake-up asked for inside a transaction is sent when that transaction has committed, and
  * never when it rolled back: a job that rolled back is never woken, and a committed job whose
@@ -50,15 +54,7 @@ import java.util.logging.Logger;
  * it finds in the queue, so a wake-up lost with the broker cannot hold the count up.
  */
 @ApplicationScoped
-@JMSDestinationDefinitions({
-    @JMSDestinationDefinition(name = JmsJobDispatcher.PROCESS_DESTINATION, interfaceName = "jakarta.jms.Queue",
-            destinationName = "tusk.jobs.process"),
-    @JMSDestinationDefinition(name = JmsJobDispatcher.CLEANUP_DESTINATION, interfaceName = "jakarta.jms.Queue",
-            destinationName = "tusk.jobs.cleanup")
-})
 public class JmsJobDispatcher implements JobDispatcher {
-    static final String PROCESS_DESTINATION = "java:/jms/tusk/jobs/process";
-    static final String CLEANUP_DESTINATION = "java:/jms/tusk/jobs/cleanup";
     private static final Logger LOG = Logger.getLogger(JmsJobDispatcher.class.getName());
 
     /** The broker's plain (non-XA) factory: sends here are never part of a transaction. */
@@ -66,10 +62,9 @@ public class JmsJobDispatcher implements JobDispatcher {
     ConnectionFactory factory;
     @Resource
     TransactionSynchronizationRegistry transactions;
-    @Resource(lookup = PROCESS_DESTINATION)
-    Queue process;
-    @Resource(lookup = CLEANUP_DESTINATION)
-    Queue cleanup;
+    @Inject
+    @Any
+    Instance<QueueDeclaration> declared;
     @Inject
     MeterRegistry registry;
     /** {@code tusk_queue_wakeups_total{queue,outcome}}: immediate wake-ups sent or left out. */
@@ -78,15 +73,22 @@ public class JmsJobDispatcher implements JobDispatcher {
     /** Property of a counted (immediate) wake-up. */
     private static final String COUNTED = "tuskCounted";
 
-    /** Immediate wake-ups sent and not yet received, by queue. */
-    private final Map<String, AtomicInteger> due = Map.of(JobQueues.PROCESS, new AtomicInteger(), JobQueues.CLEANUP, new AtomicInteger());
-    private final Map<String, Integer> workers = Map.of(JobQueues.PROCESS, concurrency(JobQueues.PROCESS),
-            JobQueues.CLEANUP, concurrency(JobQueues.CLEANUP));
+    /** Each declared queue's JMS queue, immediate wake-ups sent and not yet received, and workers. */
+    private final Map<String, Queue> destinations = new HashMap<>();
+    private final Map<String, AtomicInteger> due = new HashMap<>();
+    private final Map<String, Integer> workers = new HashMap<>();
 
-    /** A queue's MDB sessions, as its listener's activation config reads them. */
-    private static int concurrency(String queue) {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue(JobQueues.concurrencyVariable(queue), Integer.class).orElse(JobQueues.defaultConcurrency(queue));
+    @PostConstruct
+    void lookUpDestinations() {
+        for (QueueDeclaration queue : declared) {
+            try {
+                destinations.put(queue.name(), InitialContext.doLookup(queue.destinationLookup()));
+            } catch (NamingException e) {
+                throw new IllegalStateException("job queue " + queue.name() + ": no JMS queue at " + queue.destinationLookup(), e);
+            }
+            due.put(queue.name(), new AtomicInteger());
+            workers.put(queue.name(), queue.workers());
+        }
     }
 
     /**
@@ -107,7 +109,11 @@ public class JmsJobDispatcher implements JobDispatcher {
     }
 
     private Queue destination(String queue) {
-        return Map.of(JobQueues.PROCESS, process, JobQueues.CLEANUP, cleanup).get(JobQueues.require(queue));
+        Queue destination = destinations.get(queue);
+        if (destination == null) {
+            throw new IllegalArgumentException("unknown job queue '" + queue + "' (known: " + destinations.keySet() + ")");
+        }
+        return destination;
     }
 
     @Override
@@ -173,7 +179,7 @@ public class JmsJobDispatcher implements JobDispatcher {
     }
 
     /** A worker received a wake-up of the queue; called before it claims anything. */
-    public void received(String queue, Message message) {
+    void received(String queue, Message message) {
         try {
             if (message.propertyExists(COUNTED) && !message.getJMSRedelivered()) {
                 due.get(queue).decrementAndGet();
@@ -211,7 +217,7 @@ public class JmsJobDispatcher implements JobDispatcher {
             }
             if (n < limit) {
                 int found = n;
-                due.get(JobQueues.require(queue)).updateAndGet(d -> Math.min(d, found));
+                due.get(queue).updateAndGet(d -> Math.min(d, found));
             }
             return n;
         } catch (JMSException e) {

@@ -6,11 +6,10 @@ import dev.tusk.kv.KvParade;
 import dev.tusk.testing.Bdecoder;
 import dev.tusk.testing.Deployments;
 import dev.tusk.testing.RawHttp;
+import dev.tusk.testing.ServerLog;
 import dev.tusk.testing.TestDatabase;
 import dev.tusk.testing.TrackerHttp;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,7 +46,6 @@ class HostileInputIT {
     private static final long SEED = Long.getLong("tusk.hostile.seed", 20261203L);
     private static final int CASES = Integer.getInteger("tusk.hostile.cases", 3000);
     private static final Path HOME = Path.of(System.getProperty("jboss.home", "target/wildfly"));
-    private static final Path LOG = HOME.resolve("standalone/log/server.log");
     private static final Path MEDIA_FILES = HOME.resolve("standalone/data/tusk-media");
     private static final Pattern LEAK = Pattern.compile(
             "Exception|\\tat |RESTEASY|UT0\\d{4}|HHH\\d|org\\.hibernate|java\\.lang|jakarta\\.|dev\\.tusk|SQLState|ERROR:");
@@ -65,7 +63,7 @@ class HostileInputIT {
         KvParade.buildThroughAdminApi();
         RawHttp.Reply ns = KvParade.admin("PUT", "/namespaces/" + HostileRequests.NAMESPACE, "{}");
         assertThat(ns.status()).as(ns.text()).isEqualTo(200);
-        long logFrom = Files.size(LOG);
+        long logFrom = ServerLog.mark();
         Timestamp since = new Timestamp(System.currentTimeMillis() - 1000);
         Set<Path> filesBefore = files();
 
@@ -170,18 +168,7 @@ class HostileInputIT {
     }
 
     private static List<String> loggedErrors(long from) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (RandomAccessFile file = new RandomAccessFile(LOG.toFile(), "r")) {
-            file.seek(from);
-            byte[] rest = new byte[(int) (file.length() - from)];
-            file.readFully(rest);
-            for (String line : new String(rest, StandardCharsets.UTF_8).split("\n")) {
-                if (LOGGED_ERROR.matcher(line).find()) {
-                    lines.add("logged: " + abbreviate(line));
-                }
-            }
-        }
-        return lines;
+        return ServerLog.linesSince(from, LOGGED_ERROR).stream().map(line -> "logged: " + abbreviate(line)).toList();
     }
 
     private static Set<Path> files() throws IOException {

@@ -8,6 +8,7 @@ import dev.tusk.testing.Bdecoder;
 import dev.tusk.testing.Deployments;
 import dev.tusk.testing.PgClusters;
 import dev.tusk.testing.RawHttp;
+import dev.tusk.testing.ServerLog;
 import dev.tusk.testing.TrackerHttp;
 import jakarta.json.Json;
 import java.awt.image.BufferedImage;
@@ -18,16 +19,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -54,6 +61,12 @@ class DatabaseFaultsIT {
     private static final String CLUSTER = "tusk_faults";
     private static final String DB = "jdbc:postgresql://127.0.0.1:5443/tusk_faults";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The faults server's file store (media.store.path in arquillian.xml). */
+    private static final Path MEDIA = Path.of(System.getProperty("jboss.home", "target/wildfly"), "standalone/data/tusk-faults-media");
+    /** What the EJB container and Artemis log when a queue's listener throws. */
+    private static final Pattern QUEUE_LISTENER_ERROR = Pattern.compile("WFLYEJB0034|AMQ154004");
+    private static final Pattern LEVEL_ERROR = Pattern.compile("^\\S+ \\S+ (ERROR|SEVERE) ");
+    private static final Pattern LEVEL_WARN = Pattern.compile("^\\S+ \\S+ WARN ");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -150,6 +163,7 @@ class DatabaseFaultsIT {
         assertThat(upload().statusCode()).isEqualTo(201);
 
         long failedJobsBefore = count("SELECT count(*) FROM job_queue_failed", null);
+        long logFrom = ServerLog.mark();
         Load load = new Load();
         Thread loader = new Thread(load, "load");
         loader.start();
@@ -189,6 +203,11 @@ class DatabaseFaultsIT {
                 recoveryMillis, load.acknowledged.size(), load.announced.size(), uploads.statuses, uploads.acknowledged.size());
         assertThat(uploads.statuses.keySet()).as("uploads: accepted or refused with 503 only").allMatch(s -> s == 202 || s == 503);
         everyAcknowledgedUploadIsIngestedOnce(uploads, failedJobsBefore);
+        everyHashHasItsFile();
+        noTemporaryFileOutlivesTheSweep();
+        assertThat(ServerLog.linesSince(logFrom, QUEUE_LISTENER_ERROR)).as("a queue's wake-up during the outage is no ERROR").isEmpty();
+        System.out.printf("database outage: log lines at ERROR %d, at WARN %d%n", ServerLog.linesSince(logFrom, LEVEL_ERROR).size(),
+                ServerLog.linesSince(logFrom, LEVEL_WARN).size());
 
         assertThat(load.statuses.keySet()).as("answers under load: successes and 503s only").allMatch(s -> s == 200 || s == 503);
         assertThat(load.statuses).as("writes were refused during the outage").containsKey(503);
@@ -199,6 +218,40 @@ class DatabaseFaultsIT {
         }
         List<byte[]> peers = List.copyOf(load.announced);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> peersStored(load.swarm) >= peers.size());
+    }
+
+    /** No file of a stored hash was lost: each original is on disk. */
+    private static void everyHashHasItsFile() throws Exception {
+        try (Connection c = DriverManager.getConnection(DB, "tusk", "tusk");
+                ResultSet rs = c.createStatement().executeQuery("SELECT identifier FROM hashes")) {
+            while (rs.next()) {
+                assertThat(MEDIA.resolve(rs.getString(1))).as("an original's file").isRegularFile();
+            }
+        }
+    }
+
+    /**
+     * A temporary file left behind (an upload whose transaction's end never reached Tusk, an
+     * ingest whose end never reached it) goes at the sweep once older than media.upload_expiry:
+     * the files are aged, and the faults server sweeps every 2 s. No job holds one any more.
+     */
+    private static void noTemporaryFileOutlivesTheSweep() throws Exception {
+        List<Path> left = temporaryFiles();
+        for (Path file : left) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> temporaryFiles().isEmpty());
+        System.out.printf("database outage: %d temporary files left behind, swept%n", left.size());
+    }
+
+    private static List<Path> temporaryFiles() throws Exception {
+        Path tmp = MEDIA.resolve("tmp");
+        if (!Files.isDirectory(tmp)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.toList();
+        }
     }
 
     private static long peersStored(byte[] swarm) throws Exception {

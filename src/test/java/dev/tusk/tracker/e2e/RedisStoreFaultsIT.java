@@ -11,8 +11,15 @@ import dev.tusk.testing.TrackerHttp;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -90,6 +97,74 @@ class RedisStoreFaultsIT {
         try (RedisClient r = redisClient()) {
             Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                     assertThat(r.hlen(seeders)).as("the announce buffered during the outage, written when Redis is back").isEqualTo(1));
+        }
+    }
+
+    /**
+     * Announces as fast as they are answered (swarms in memory, and new ones) while Redis stops
+     * and starts: every answer is a 200 (a reply or a bencoded failure, never an error page),
+     * readiness reports the tracker's store DOWN, and every announce acknowledged from the stop on
+     * is in Redis once it is back (Redis restarts empty here: what it held before is gone with its
+     * process, not lost by Tusk).
+     */
+    @Test
+    void announcesUnderLoadRideOutRedisStoppingAndStarting() throws Exception {
+        List<byte[]> swarms = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            swarms.add(randomBytes(20));
+            assertThat(announce(swarms.get(i))).doesNotContainKey("failure reason");
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        Map<Integer, Set<String>> acknowledgedSinceStop = new ConcurrentHashMap<>();
+        Thread load = new Thread(() -> {
+            for (int i = 0; running.get(); i++) {
+                boolean known = i % 10 != 0;
+                int swarm = i % swarms.size();
+                byte[] peer = randomBytes(20);
+                boolean since = stopped.get();
+                RawHttp.Reply r = RawHttp.get(TrackerHttp.PORT, "/announce?" + announceQuery(known ? swarms.get(swarm) : randomBytes(20), peer, 20_000 + i % 40_000, 7, ""));
+                boolean failed = r.status() != 200 || Bdecoder.dict(r.body()).containsKey("failure reason");
+                outcomes.merge(r.status() + (failed ? " failure" : " ok") + (known ? " in memory" : " new"), 1, Integer::sum);
+                if (known && !failed && since) {
+                    acknowledgedSinceStop.computeIfAbsent(swarm, k -> ConcurrentHashMap.newKeySet()).add(HexFormat.of().formatHex(peer));
+                }
+            }
+        }, "announces");
+        load.start();
+        Thread.sleep(1000);
+
+        stopped.set(true);
+        redis.destroy();
+        assertThat(redis.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+            RawHttp.Reply ready = RawHttp.get(9990, "/health/ready");
+            return ready.status() == 503 && ready.text().replace(" ", "").contains("{\"name\":\"tracker-store\",\"status\":\"DOWN\"");
+        });
+        assertThat(RawHttp.get(TrackerHttp.PORT, "/ping").status()).isEqualTo(503);
+        Thread.sleep(2000);
+
+        long restarted = System.nanoTime();
+        startRedis();
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> RawHttp.get(9990, "/health/ready").status() == 200
+                && !announce(randomBytes(20)).containsKey("failure reason"));
+        long recoveryMillis = (System.nanoTime() - restarted) / 1_000_000;
+        Thread.sleep(1000);
+        running.set(false);
+        load.join();
+
+        System.out.printf("redis outage: answers under load %s; ready and announcing new swarms again %d ms after redis-server started%n",
+                new TreeMap<>(outcomes), recoveryMillis);
+        assertThat(outcomes.keySet()).as("every answer a 200, a reply or a bencoded failure").allMatch(o -> o.startsWith("200 "));
+        assertThat(outcomes).as("swarms in memory answered through the outage").doesNotContainKey("200 failure in memory");
+        assertThat(outcomes).as("new swarms refused while Redis was down").containsKey("200 failure new");
+        try (RedisClient r = redisClient()) {
+            for (Map.Entry<Integer, Set<String>> e : acknowledgedSinceStop.entrySet()) {
+                byte[] leechers = ("CHI_L4_" + new String(swarms.get(e.getKey()), StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+                Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(r.hlen(leechers))
+                        .as("leechers acknowledged since the stop, written to Redis").isGreaterThanOrEqualTo(e.getValue().size()));
+            }
         }
     }
 

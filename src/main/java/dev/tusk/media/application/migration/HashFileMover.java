@@ -4,6 +4,7 @@ import dev.tusk.media.domain.ContentHash;
 import dev.tusk.media.domain.MediaRepository;
 import dev.tusk.media.domain.MediaStore;
 import dev.tusk.media.domain.MediaStoreCatalog;
+import dev.tusk.media.domain.Variant;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.batch.api.BatchProperty;
@@ -60,10 +61,10 @@ public class HashFileMover implements ItemProcessor {
         ContentHash hash = (ContentHash) item;
         Repoint.Moved motion = hashes.motionIdentifier(hash).map(id -> move(hash, id)).orElse(null);
         Map<String, Repoint.Moved> moved = new LinkedHashMap<>();
-        for (String[] v : variants.all(hash)) {
-            Repoint.Moved m = move(hash, v[1]);
+        for (Variant v : variants.all(hash)) {
+            Repoint.Moved m = move(hash, v.identifier());
             if (m != null) {
-                moved.put(v[0], m);
+                moved.put(v.name(), m);
             }
         }
         String original = hashes.identifier(hash).orElse(null);

@@ -1,4 +1,4 @@
-package dev.tusk.queue.domain;
+package dev.tusk.queue.spi;
 
 import java.util.UUID;
 

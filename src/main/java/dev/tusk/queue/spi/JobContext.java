@@ -1,4 +1,4 @@
-package dev.tusk.queue.domain;
+package dev.tusk.queue.spi;
 
 /** What a running handler sees: its job, and whether it still holds the job's lease. */
 public interface JobContext {

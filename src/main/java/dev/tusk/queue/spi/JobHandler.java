@@ -1,4 +1,4 @@
-package dev.tusk.queue.domain;
+package dev.tusk.queue.spi;
 
 /**
  * Runs the jobs of one type. Implementations are CDI beans, found by their type. The handler

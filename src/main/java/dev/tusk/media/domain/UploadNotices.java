@@ -1,4 +1,4 @@
-package dev.tusk.media.application;
+package dev.tusk.media.domain;
 
 import java.util.UUID;
 

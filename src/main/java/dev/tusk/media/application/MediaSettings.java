@@ -44,6 +44,9 @@ public class MediaSettings {
     @Inject
     @ConfigProperty(name = "media.cleanup_interval")
     String cleanupInterval;
+    @Inject
+    @ConfigProperty(name = "media.statistics_interval")
+    String statisticsInterval;
 
     public long maxFileSize() {
         return maxFileSize;
@@ -87,5 +90,10 @@ public class MediaSettings {
 
     public Duration cleanupInterval() {
         return GoDuration.parse(cleanupInterval);
+    }
+
+    /** How often the repository's counts (the media gauges) are taken. */
+    public Duration statisticsInterval() {
+        return GoDuration.parse(statisticsInterval);
     }
 }

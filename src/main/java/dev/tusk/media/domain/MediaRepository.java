@@ -107,6 +107,15 @@ public final class MediaRepository {
         int expire(Instant before);
     }
 
+    /** How much the repository holds, for the operator's charts. */
+    public interface Counts {
+        /** Originals, aliases, and uploads whose ingest has not ended. */
+        record Figures(long hashes, long aliases, long uploadsInFlight) {
+        }
+
+        Figures now();
+    }
+
     /** Remote images fetched by URL and kept under an alias, with their last access. */
     public interface Proxies {
         Inserted relate(String url, String alias);

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** Tusk's batch jobs through the deployment's {@link JobOperator} (its repository is PostgreSQL). */
 @ApplicationScoped
@@ -33,12 +34,16 @@ public class BatchJobs {
 
     /** What an operator sees of an execution. */
     public record ExecutionView(long id, String job, String batchStatus, String exitStatus, Instant created,
-            Instant started, Instant ended, Map<String, String> parameters, List<StepView> steps) {
+            Instant started, Instant ended, Map<String, String> parameters, List<StepView> steps, ExecutionProgress progress) {
     }
+
+    private static final Pattern STEP = Pattern.compile("<step\\s");
 
     @Inject
     @Any
     Instance<BatchJob> definitions;
+
+    private final Map<String, Integer> declaredSteps = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static JobOperator operator() {
         return BatchRuntime.getJobOperator();
@@ -117,11 +122,28 @@ public class BatchJobs {
         if (p != null) {
             p.stringPropertyNames().forEach(n -> parameters.put(n, p.getProperty(n)));
         }
-        return new ExecutionView(e.getExecutionId(), e.getJobName(), String.valueOf(e.getBatchStatus()), e.getExitStatus(),
-                instant(e.getCreateTime()), instant(e.getStartTime()), instant(e.getEndTime()), parameters, steps);
+        String status = String.valueOf(e.getBatchStatus());
+        Instant started = instant(e.getStartTime());
+        Instant ended = instant(e.getEndTime());
+        return new ExecutionView(e.getExecutionId(), e.getJobName(), status, e.getExitStatus(), instant(e.getCreateTime()), started, ended,
+                parameters, steps, ExecutionProgress.of(status, declaredSteps(e.getJobName()), steps, started, ended, Instant.now()));
     }
 
     /** READ_COUNT -> readCount. */
+    /** The steps a job's XML declares (META-INF/batch-jobs/NAME.xml), counted once. */
+    private int declaredSteps(String job) {
+        return declaredSteps.computeIfAbsent(job, name -> {
+            try (java.io.InputStream xml = BatchJobs.class.getClassLoader().getResourceAsStream("META-INF/batch-jobs/" + name + ".xml")) {
+                if (xml == null) {
+                    return 0;
+                }
+                return STEP.matcher(new String(xml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).results().mapToInt(m -> 1).sum();
+            } catch (java.io.IOException e) {
+                return 0;
+            }
+        });
+    }
+
     private static String metricName(Metric.MetricType type) {
         String[] words = type.name().toLowerCase(java.util.Locale.ROOT).split("_");
         StringBuilder name = new StringBuilder(words[0]);

@@ -177,6 +177,7 @@ class DatabaseFaultsIT {
             HttpResponse<String> ready = ready();
             return ready.statusCode() == 503 && ready.body().replace(" ", "").contains("{\"name\":\"tusk-database\",\"status\":\"DOWN\"");
         });
+        assertThat(RawHttp.get(TrackerHttp.PORT, "/ping").status()).as("the tracker's store (PostgreSQL) does not answer").isEqualTo(503);
         RawHttp.Reply write = RawHttp.request(TrackerHttp.PORT, "PUT", "/kv/faults/during", new byte[] {1}, "Content-Type: text/plain");
         assertThat(write.status()).as(write.text()).isEqualTo(503);
         assertThat(write.text()).contains("\"status\":503").doesNotContain("Exception");

@@ -1,0 +1,2 @@
+/** The metrics history the dashboard charts (MeterHistory, SeriesBuffer). */
+package dev.tusk.dashboard.application;

@@ -83,6 +83,7 @@ const Tusk = (() => {
     ['Queue', 'Dispatch latency (ms)', /^tusk\.queue\.dispatch\.latency\.mean\.ms\{/],
     ['Media', 'Hashes and aliases', /^tusk\.media\.(hashes|aliases)$/],
     ['Media', 'Uploads in flight', /^tusk\.media\.uploads\.in_flight$/],
+    ['Media', 'Bytes of originals per store', /^tusk\.media\.stored\.bytes\{/],
     ['Key-value store', 'Replication lag (s)', /^tusk\.kv\.replication\.lag\.seconds\{/],
     ['Key-value store', 'Rows applied per second', /^tusk\.kv\.replication\.rows\.applied\{/],
     ['Key-value store', 'Conflicts and errors per second', /^tusk\.kv\.replication\.(conflicts|errors)\{/],
@@ -132,7 +133,11 @@ const Tusk = (() => {
     if (!guarded()) return;
     const page = document.getElementById('page');
     const health = element('div', { class: 'health', id: 'health' });
-    page.append(element('h2', { text: 'Stores' }), health);
+    const zones = element('tbody');
+    page.append(element('h2', { text: 'Stores' }), health,
+      element('h2', { text: 'Key-value replication (this node\'s instances and their peers)' }),
+      element('table', { id: 'replication' }, element('thead', {}, element('tr', {},
+        ...['shard', 'local', 'peer', 'peer reached', 'lag (s)', 'rows applied', 'conflicts', 'errors'].map(h => element('th', { text: h })))), zones));
     const charts = [];
     let group = null, grid = null;
     CHARTS.forEach(([section, title, pattern]) => {
@@ -165,6 +170,15 @@ const Tusk = (() => {
         draw(chart.canvas, moving.length ? moving : lines);
         chart.legend.replaceChildren(...moving.map((l, i) => element('span', { style: '--c:' + COLORS[i % COLORS.length], text: label(l.key) })));
       });
+      const tasks = await api('/api/admin/kv/replication');
+      zones.replaceChildren(...(tasks.length ? tasks.map(t => {
+        const reached = t.lastSuccessSecondsAgo >= 0 && t.lastSuccessSecondsAgo < 30;
+        return element('tr', {}, element('td', { text: t.shard }), element('td', { text: t.local }), element('td', { text: t.peer }),
+          element('td', {}, element('span', { class: reached ? 'up' : 'down',
+            text: t.lastSuccessSecondsAgo < 0 ? 'never' : Math.round(t.lastSuccessSecondsAgo) + ' s ago' })),
+          element('td', { text: t.lagSeconds == null ? '' : t.lagSeconds.toFixed(2) }), element('td', { text: String(t.rowsApplied) }),
+          element('td', { text: String(t.conflicts) }), element('td', { text: String(t.errors) }));
+      }) : [element('tr', {}, element('td', { colspan: '8', text: 'no shard instance in the zones this node serves' }))]));
       page.dataset.refreshed = String(overview.now);
     }
     await refresh();
@@ -176,7 +190,10 @@ const Tusk = (() => {
   function progressCell(execution) {
     const p = execution.progress;
     const percent = Math.round(p.fraction * 100);
-    const detail = p.stepsCompleted + ' of ' + p.steps + ' steps, ' + p.itemsRead + ' items, '
+    const counted = execution.steps.filter(s => s.items != null);
+    const items = counted.length ? counted.reduce((n, s) => n + (s.metrics.readCount || 0), 0) + ' of ' + counted.reduce((n, s) => n + s.items, 0)
+      + ' items counted first, ' : '';
+    const detail = p.stepsCompleted + ' of ' + p.steps + ' steps, ' + items + p.itemsRead + ' items read, '
       + p.itemsPerSecond.toFixed(1) + '/s' + (p.secondsLeft != null ? ', about ' + p.secondsLeft + ' s left' : '');
     return element('td', {}, element('progress', { max: '100', value: String(percent), 'data-percent': String(percent) }),
       ' ' + percent + ' %', element('div', { text: detail }));

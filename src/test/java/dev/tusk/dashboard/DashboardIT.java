@@ -118,6 +118,7 @@ class DashboardIT {
 
         waitUpTo(10).until(ExpectedConditions.urlContains("index.html"));
         waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-check='tusk-database'].up")));
+        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#replication tbody tr")));
         for (String chart : new String[] {"Swarms", "Jobs waiting and running", "Hashes and aliases", "Requests per second"}) {
             By canvas = By.cssSelector("canvas[data-chart='" + chart + "']");
             waitUpTo(30).until(d -> Integer.parseInt(d.findElement(canvas).getDomAttribute("data-points") == null ? "0"

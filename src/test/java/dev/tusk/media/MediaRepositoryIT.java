@@ -50,6 +50,8 @@ class MediaRepositoryIT {
     MediaRepository.Proxies proxies;
     @Inject
     MediaRepository.StoreMigrations migrations;
+    @Inject
+    MediaRepository.Counts counts;
     @Resource
     UserTransaction tx;
 
@@ -219,5 +221,29 @@ class MediaRepositoryIT {
         java.util.Arrays.fill(raw, b);
         raw[ContentHash.LENGTH - 1] = (byte) ImageFormat.BMP.code();
         return raw;
+    }
+
+    /** The gauges' figures: originals, aliases, uploads in flight, and the originals' bytes per store from their hashes. */
+    @Test
+    void countsAddUpWhatTheRepositoryHolds() {
+        MediaRepository.Counts.Figures before = counts.now();
+        byte[] sha = new byte[32];
+        RANDOM.nextBytes(sha);
+        ContentHash inFiles = ContentHash.of(sha, 1000, ImageFormat.PNG);
+        RANDOM.nextBytes(sha);
+        ContentHash inS3 = ContentHash.of(sha, 70_000, ImageFormat.PNG);
+        hashes.create(inFiles, "originals/" + UUID.randomUUID(), null);
+        hashes.create(inS3, "s3:originals/" + UUID.randomUUID(), null);
+        aliases.create(UUID.randomUUID() + ".png", "t", inFiles);
+        UUID upload = uploads.create();
+
+        MediaRepository.Counts.Figures after = counts.now();
+
+        assertThat(after.hashes() - before.hashes()).isEqualTo(2);
+        assertThat(after.aliases() - before.aliases()).isEqualTo(1);
+        assertThat(after.uploadsInFlight() - before.uploadsInFlight()).isEqualTo(1);
+        assertThat(after.fileBytes() - before.fileBytes()).isEqualTo(1000);
+        assertThat(after.s3Bytes() - before.s3Bytes()).isEqualTo(70_000);
+        uploads.claim(upload);
     }
 }

@@ -12,6 +12,7 @@ import dev.tusk.media.domain.MediaStore;
 import dev.tusk.media.domain.MediaStoreCatalog;
 import dev.tusk.platform.batch.BatchJobs;
 import dev.tusk.platform.batch.BatchJobs.ExecutionView;
+import dev.tusk.platform.batch.BatchJobs.StepView;
 import dev.tusk.platform.batch.InvalidJobParametersException;
 import dev.tusk.testing.Deployments;
 import dev.tusk.testing.TestDatabase;
@@ -181,6 +182,10 @@ class MigrateStoreIT {
         // the copies are counted on /metrics as they happen: 200 originals, 50 variants, 20 motion files
         assertThat(copiedFiles() - copiedBefore).isEqualTo(270);
         assertThat(toS3.batchStatus()).as(toS3.toString()).isEqualTo("COMPLETED");
+        StepView files = toS3.steps().stream().filter(s -> s.name().equals("files")).findFirst().orElseThrow();
+        assertThat(files.items()).as("the job counts the hashes it reads, for the progress bar").isEqualTo(count("SELECT count(*) FROM hashes"));
+        assertThat(files.metrics().get("readCount")).isEqualTo(files.items());
+        assertThat(toS3.progress().fraction()).isEqualTo(1.0);
         assertThat(count("SELECT count(*) FROM hashes WHERE identifier NOT LIKE 's3:%'")).isZero();
         assertThat(count("SELECT count(*) FROM hashes WHERE motion_identifier IS NOT NULL AND motion_identifier NOT LIKE 's3:%'")).isZero();
         assertThat(count("SELECT count(*) FROM variants WHERE identifier NOT LIKE 's3:%'")).isZero();

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
- * {@code tusk_media_hashes}, {@code tusk_media_aliases} and {@code tusk_media_uploads_in_flight},
- * counted every {@code media.statistics_interval}.
+ * {@code tusk_media_hashes}, {@code tusk_media_aliases}, {@code tusk_media_uploads_in_flight} and
+ * {@code tusk_media_stored_bytes{store}} (originals), counted every {@code media.statistics_interval}.
  */
 @Singleton
 @Startup
@@ -40,7 +40,7 @@ public class MediaGauges {
     @Resource
     TimerService timers;
 
-    private final AtomicReference<MediaRepository.Counts.Figures> last = new AtomicReference<>(new MediaRepository.Counts.Figures(0, 0, 0));
+    private final AtomicReference<MediaRepository.Counts.Figures> last = new AtomicReference<>(new MediaRepository.Counts.Figures(0, 0, 0, 0, 0));
     private DeploymentGauges gauges;
 
     @PostConstruct
@@ -49,6 +49,8 @@ public class MediaGauges {
         gauges.gauge("tusk.media.hashes", Tags.empty(), last, f -> f.get().hashes());
         gauges.gauge("tusk.media.aliases", Tags.empty(), last, f -> f.get().aliases());
         gauges.gauge("tusk.media.uploads.in_flight", Tags.empty(), last, f -> f.get().uploadsInFlight());
+        gauges.gauge("tusk.media.stored.bytes", Tags.of("store", "file"), last, f -> f.get().fileBytes());
+        gauges.gauge("tusk.media.stored.bytes", Tags.of("store", "s3"), last, f -> f.get().s3Bytes());
         long every = settings.statisticsInterval().toMillis();
         timers.createIntervalTimer(0, every, new TimerConfig("media statistics", false));
     }

@@ -109,8 +109,11 @@ public final class MediaRepository {
 
     /** How much the repository holds, for the operator's charts. */
     public interface Counts {
-        /** Originals, aliases, and uploads whose ingest has not ended. */
-        record Figures(long hashes, long aliases, long uploadsInFlight) {
+        /**
+         * Originals, aliases, uploads whose ingest has not ended, and the originals' bytes in the
+         * file store and in the object store (their sizes are part of their hashes).
+         */
+        record Figures(long hashes, long aliases, long uploadsInFlight, long fileBytes, long s3Bytes) {
         }
 
         Figures now();

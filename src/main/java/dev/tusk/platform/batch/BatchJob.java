@@ -2,6 +2,7 @@ package dev.tusk.platform.batch;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 /**
@@ -27,4 +28,12 @@ public interface BatchJob {
      * @throws IllegalArgumentException saying which parameter is wrong and what it takes
      */
     Properties check(Map<String, String> given);
+
+    /**
+     * The items a step of the job reads, when the job can count them before it runs them (for the
+     * operator's progress bar); empty by default. Counted once per execution and step.
+     */
+    default OptionalLong items(String step) {
+        return OptionalLong.empty();
+    }
 }

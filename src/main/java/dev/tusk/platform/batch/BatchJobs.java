@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -28,8 +29,9 @@ import java.util.regex.Pattern;
 public class BatchJobs {
 
     /** What an operator sees of a step: its status and Jakarta Batch's counts. */
+    /** @param items what the step reads in all, when its job counts it first; else null */
     public record StepView(String name, String batchStatus, String exitStatus, Instant started, Instant ended,
-            Map<String, Long> metrics) {
+            Map<String, Long> metrics, Long items) {
     }
 
     /** What an operator sees of an execution. */
@@ -44,6 +46,7 @@ public class BatchJobs {
     Instance<BatchJob> definitions;
 
     private final Map<String, Integer> declaredSteps = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, OptionalLong> itemsCounted = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static JobOperator operator() {
         return BatchRuntime.getJobOperator();
@@ -115,7 +118,7 @@ public class BatchJobs {
             }
             byType.forEach((type, value) -> metrics.put(metricName(type), value));
             steps.add(new StepView(s.getStepName(), String.valueOf(s.getBatchStatus()), s.getExitStatus(),
-                    instant(s.getStartTime()), instant(s.getEndTime()), metrics));
+                    instant(s.getStartTime()), instant(s.getEndTime()), metrics, items(e, s.getStepName())));
         }
         Map<String, String> parameters = new TreeMap<>();
         Properties p = e.getJobParameters();
@@ -130,6 +133,13 @@ public class BatchJobs {
     }
 
     /** READ_COUNT -> readCount. */
+    /** What the step reads in all, counted by its job once per execution and step (null: it cannot count). */
+    private Long items(JobExecution e, String step) {
+        OptionalLong items = itemsCounted.computeIfAbsent(e.getExecutionId() + "/" + step, k -> definitions.stream()
+                .filter(d -> d.name().equals(e.getJobName())).findFirst().map(d -> d.items(step)).orElse(OptionalLong.empty()));
+        return items.isPresent() ? items.getAsLong() : null;
+    }
+
     /** The steps a job's XML declares (META-INF/batch-jobs/NAME.xml), counted once. */
     private int declaredSteps(String job) {
         return declaredSteps.computeIfAbsent(job, name -> {

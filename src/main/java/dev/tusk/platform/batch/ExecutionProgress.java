@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * How far an execution has got: the share of its steps completed (1 once the execution has
- * completed), the items its chunk steps have read so far, their rate, and, while it runs, the
+ * How far an execution has got: its completed steps, plus the share of its items a step that
+ * runs has read when its job counted them first, over its steps (1 once the execution has
+ * completed); the items its chunk steps have read so far, their rate, and, while it runs, the
  * time left at that pace.
  *
  * @param secondsLeft null unless the execution runs and has completed a step
@@ -18,7 +19,9 @@ public record ExecutionProgress(double fraction, int stepsCompleted, int steps, 
         int completed = (int) stepViews.stream().filter(s -> "COMPLETED".equals(s.batchStatus())).count();
         long read = stepViews.stream().mapToLong(s -> s.metrics().getOrDefault("readCount", 0L)).sum();
         boolean done = "COMPLETED".equals(batchStatus);
-        double fraction = done ? 1 : steps == 0 ? 0 : Math.min(1, (double) completed / steps);
+        double runningShare = stepViews.stream().filter(s -> !"COMPLETED".equals(s.batchStatus()) && s.items() != null && s.items() > 0)
+                .mapToDouble(s -> Math.min(1, (double) s.metrics().getOrDefault("readCount", 0L) / s.items())).sum();
+        double fraction = done ? 1 : steps == 0 ? 0 : Math.min(1, (completed + runningShare) / steps);
         double seconds = started == null ? 0 : Duration.between(started, ended != null ? ended : now).toMillis() / 1000.0;
         double rate = seconds > 0 ? read / seconds : 0;
         boolean running = "STARTED".equals(batchStatus) || "STARTING".equals(batchStatus);

@@ -11,7 +11,7 @@ class ExecutionProgressTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     private static BatchJobs.StepView step(String name, String status, long read) {
-        return new BatchJobs.StepView(name, status, status, START, null, Map.of("readCount", read));
+        return new BatchJobs.StepView(name, status, status, START, null, Map.of("readCount", read), null);
     }
 
     @Test
@@ -24,6 +24,15 @@ class ExecutionProgressTest {
         assertThat(p.itemsRead()).isEqualTo(1000);
         assertThat(p.itemsPerSecond()).isEqualTo(100.0);
         assertThat(p.secondsLeft()).isEqualTo(20L);
+    }
+
+    @Test
+    void aStepWhoseItemsWereCountedAddsTheShareItHasRead() {
+        BatchJobs.StepView files = new BatchJobs.StepView("files", "STARTED", null, START, null, Map.of("readCount", 300L), 1200L);
+        ExecutionProgress p = ExecutionProgress.of("STARTED", 2, List.of(files), START, null, START.plusSeconds(5));
+
+        assertThat(p.fraction()).isEqualTo(0.125);
+        assertThat(p.secondsLeft()).isEqualTo(35L);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tusk.media.application.migration;
 
+import dev.tusk.media.domain.MediaRepository;
 import dev.tusk.media.domain.MediaStoreCatalog;
 import dev.tusk.platform.batch.BatchJob;
 import dev.tusk.platform.batch.InvalidJobParametersException;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 
@@ -23,6 +25,8 @@ public class MigrateStoreJob implements BatchJob {
     public static final String NAME = "migrate-store";
     private static final Set<String> KNOWN = Set.of("from", "to", "skipMissingFiles", "concurrency", "retryDelayMillis");
 
+    @Inject
+    MediaRepository.Counts counts;
     @Inject
     MediaStoreCatalog stores;
 
@@ -43,6 +47,11 @@ public class MigrateStoreJob implements BatchJob {
                 new Parameter("skipMissingFiles", "true: a file missing from the source is skipped and counted; false: its hash fails", "false"),
                 new Parameter("concurrency", "partitions working at once, 1 to 64", "32"),
                 new Parameter("retryDelayMillis", "wait between the 10 tries of a copy", "3000"));
+    }
+
+    @Override
+    public OptionalLong items(String step) {
+        return "files".equals(step) ? OptionalLong.of(counts.now().hashes()) : OptionalLong.empty();
     }
 
     @Override

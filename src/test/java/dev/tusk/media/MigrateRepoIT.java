@@ -116,6 +116,8 @@ class MigrateRepoIT {
         }
         assertThat(first.steps().stream().filter(s -> s.name().equals("hashes")).findFirst().orElseThrow().metrics().get("writeCount"))
                 .isGreaterThanOrEqualTo(700L);
+        first.steps().forEach(step -> assertThat(step.items()).as("each table's rows are counted first, for the progress bar: " + step)
+                .isEqualTo(step.metrics().get("readCount")));
 
         ExecutionView again = migrate();
         assertThat(again.batchStatus()).isEqualTo("COMPLETED");

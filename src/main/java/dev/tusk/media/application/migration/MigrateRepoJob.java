@@ -1,12 +1,13 @@
 package dev.tusk.media.application.migration;
 
+import dev.tusk.media.domain.RepositoryCopy;
 import dev.tusk.platform.batch.BatchJob;
 import dev.tusk.platform.batch.InvalidJobParametersException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 
@@ -20,8 +21,11 @@ import java.util.Set;
 @ApplicationScoped
 public class MigrateRepoJob implements BatchJob {
     public static final String NAME = "migrate-repo";
-    static final String PASSWORD_VARIABLE = "TUSK_MIGRATE_REPO_PASSWORD";
+    static final String PASSWORD_VARIABLE = RepositoryCopy.PASSWORD_VARIABLE;
     private static final Set<String> KNOWN = Set.of("targetUrl", "targetUser");
+
+    @Inject
+    RepositoryCopy repository;
 
     @Override
     public String name() {
@@ -37,6 +41,12 @@ public class MigrateRepoJob implements BatchJob {
     public List<Parameter> parameters() {
         return List.of(new Parameter("targetUrl", "the target database, jdbc:postgresql://host:port/database", null),
                 new Parameter("targetUser", "the target database's user", null));
+    }
+
+    /** Each step copies the table it is named after: its rows are counted first. */
+    @Override
+    public OptionalLong items(String step) {
+        return repository.tables().contains(step) ? OptionalLong.of(repository.count(step)) : OptionalLong.empty();
     }
 
     /** Whether a JDBC URL has a password among its properties (password=, sslpassword=). */
@@ -74,10 +84,10 @@ public class MigrateRepoJob implements BatchJob {
             throw new InvalidJobParametersException("targetUrl must not carry a password: set " + PASSWORD_VARIABLE
                     + " in the server's environment");
         }
-        try (Connection c = TargetDatabase.connect(url, user)) {
-            c.isValid(5);
-        } catch (SQLException e) {
-            throw new InvalidJobParametersException("the target database cannot be reached: " + e.getMessage());
+        try {
+            repository.check(url, user);
+        } catch (RepositoryCopy.TargetUnreachable e) {
+            throw new InvalidJobParametersException(e.getMessage());
         }
         Properties p = new Properties();
         p.setProperty("targetUrl", url);

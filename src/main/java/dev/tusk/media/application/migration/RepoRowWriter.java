@@ -1,13 +1,12 @@
 package dev.tusk.media.application.migration;
 
+import dev.tusk.media.domain.RepositoryCopy;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 
 /**
@@ -28,35 +27,23 @@ public class RepoRowWriter extends AbstractItemWriter {
     @Inject
     @BatchProperty
     String targetUser;
+    @Inject
+    RepositoryCopy repository;
 
-    private RepoTables.Table t;
-    private Connection target;
+    private RepositoryCopy.Target target;
 
     @Override
-    public void open(Serializable checkpoint) throws Exception {
-        t = RepoTables.BY_NAME.get(table);
-        TargetDatabase.migrate(targetUrl, targetUser);
-        target = TargetDatabase.connect(targetUrl, targetUser);
+    public void open(Serializable checkpoint) {
+        target = repository.open(targetUrl, targetUser);
     }
 
     @Override
-    public void writeItems(List<Object> items) throws Exception {
-        String values = String.join(", ", t.columns().stream().map(c -> t.jsonColumns().contains(c) ? "cast(? as jsonb)" : "?").toList());
-        String sql = "INSERT INTO " + t.name() + " (" + String.join(", ", t.columns()) + ") VALUES (" + values + ") ON CONFLICT DO NOTHING";
-        try (PreparedStatement ps = target.prepareStatement(sql)) {
-            for (Object item : items) {
-                Object[] row = (Object[]) item;
-                for (int i = 0; i < row.length; i++) {
-                    ps.setObject(i + 1, row[i]);
-                }
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+    public void writeItems(List<Object> items) {
+        target.write(table, items.stream().map(item -> (Object[]) item).toList());
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (target != null) {
             target.close();
         }

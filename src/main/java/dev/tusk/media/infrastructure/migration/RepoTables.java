@@ -1,4 +1,4 @@
-package dev.tusk.media.application.migration;
+package dev.tusk.media.infrastructure.migration;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.tusk.media.application.migration;
+package dev.tusk.media.infrastructure.migration;
 
+import dev.tusk.media.domain.RepositoryCopy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -11,7 +12,7 @@ final class TargetDatabase {
     }
 
     private static String password() {
-        String p = System.getenv(MigrateRepoJob.PASSWORD_VARIABLE);
+        String p = System.getenv(RepositoryCopy.PASSWORD_VARIABLE);
         if (p == null) {
             p = System.getProperty("tusk.migrate_repo.password");
         }

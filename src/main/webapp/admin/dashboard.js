@@ -1,8 +1,9 @@
 /*
- * Tusk's dashboard. The pages hold no data: everything comes from /api/admin/*, which answers
- * only with the operator's credentials (HTTP Basic, the same admin user as the REST API). The
- * login form checks them once and keeps them for this browser tab (sessionStorage); logging out
- * forgets them. No library, no network beyond this server.
+ * Tusk's dashboard. Its data comes from /api/admin/*, which answers only with the operator's
+ * credentials (HTTP Basic, the same admin user as the REST API); its pages only within a session
+ * those credentials opened (POST /api/admin/dashboard/session). The login form opens the session
+ * and keeps the credentials for this browser tab (sessionStorage); logging out ends both. No
+ * library, no network beyond this server.
  */
 const Tusk = (() => {
   const KEY = 'tusk.credentials';
@@ -15,6 +16,12 @@ const Tusk = (() => {
   function toLogin() {
     sessionStorage.removeItem(KEY);
     location.replace('login.html');
+  }
+
+  async function logOut() {
+    await fetch('/api/admin/dashboard/session', { method: 'DELETE', headers: { Authorization: 'Basic ' + credentials() }, credentials: 'same-origin' })
+      .catch(() => {});
+    toLogin();
   }
 
   /** A call to the admin API with the operator's credentials; a 401 sends the page back to the login. */
@@ -48,7 +55,7 @@ const Tusk = (() => {
       toLogin();
       return false;
     }
-    document.getElementById('logout').addEventListener('click', e => { e.preventDefault(); toLogin(); });
+    document.getElementById('logout').addEventListener('click', e => { e.preventDefault(); logOut(); });
     return true;
   }
 
@@ -59,7 +66,10 @@ const Tusk = (() => {
       const user = document.getElementById('user').value;
       const password = document.getElementById('password').value;
       const encoded = btoa(unescape(encodeURIComponent(user + ':' + password)));
-      const response = await fetch('/api/admin/dashboard?since=' + Date.now(), { headers: { Authorization: 'Basic ' + encoded }, credentials: 'omit' });
+      // checked without cookies first: a browser sending them answers a 401 with its own password dialog
+      const checked = await fetch('/api/admin/dashboard?since=' + Date.now(), { headers: { Authorization: 'Basic ' + encoded }, credentials: 'omit' });
+      const response = !checked.ok ? checked : await fetch('/api/admin/dashboard/session',
+        { method: 'POST', headers: { Authorization: 'Basic ' + encoded }, credentials: 'same-origin' });
       if (response.ok) {
         sessionStorage.setItem(KEY, encoded);
         location.replace('index.html');
@@ -78,7 +88,7 @@ const Tusk = (() => {
     ['Tracker', 'Seeders and leechers', /^mochi\.storage\.(seeders|leechers)\.count$/],
     ['Tracker', 'Requests per second', /^tusk\.tracker\.requests\{/],
     ['Tracker', 'Request time (ms)', /^tusk\.tracker\.requests\.mean\.ms\{/],
-    ['Queue', 'Jobs waiting and running', /^tusk\.queue\.length\{/],
+    ['Queue', 'Jobs waiting, running and failed', /^tusk\.queue\.length\{/],
     ['Queue', 'Jobs per second', /^tusk\.queue\.jobs\{/],
     ['Queue', 'Dispatch latency (ms)', /^tusk\.queue\.dispatch\.latency\.mean\.ms\{/],
     ['Media', 'Hashes and aliases', /^tusk\.media\.(hashes|aliases)$/],
@@ -260,7 +270,7 @@ const Tusk = (() => {
     const failed = element('tbody');
     const message = element('p', { class: 'error' });
     page.append(element('h2', { text: 'Queues' }),
-      element('table', {}, element('thead', {}, element('tr', {}, ...['queue', 'waiting', 'running'].map(h => element('th', { text: h })))), lengths),
+      element('table', {}, element('thead', {}, element('tr', {}, ...['queue', 'waiting', 'running', 'failed'].map(h => element('th', { text: h })))), lengths),
       element('h2', { text: 'Failed jobs' }), message,
       element('table', { id: 'failed' }, element('thead', {}, element('tr', {},
         ...['queue', 'type', 'attempts', 'failed at', 'last error', ''].map(h => element('th', { text: h })))), failed));
@@ -272,7 +282,7 @@ const Tusk = (() => {
     const load = async () => {
       const queues = await api('/api/admin/queue');
       lengths.replaceChildren(...queues.map(q => element('tr', {}, element('td', { text: q.queue }),
-        element('td', { text: String(q.waiting) }), element('td', { text: String(q.running) }))));
+        element('td', { text: String(q.waiting) }), element('td', { text: String(q.running) }), element('td', { text: String(q.failed) }))));
       const jobs = await api('/api/admin/queue/failed');
       failed.replaceChildren(...jobs.map(j => element('tr', { 'data-job': j.id },
         element('td', { text: j.queue }), element('td', { text: j.type }), element('td', { text: String(j.attempts) }),
@@ -284,5 +294,13 @@ const Tusk = (() => {
     setInterval(() => load().catch(() => {}), 3000);
   }
 
-  return { loginPage, indexPage, batchPage, queuePage };
+  /** The dashboard's one page: the overview, or the section its address names (#batch, #queue). */
+  function start() {
+    const section = location.hash;
+    document.querySelectorAll('header a[data-page]').forEach(a => a.classList.toggle('here', a.dataset.page === section));
+    window.addEventListener('hashchange', () => location.reload());
+    ({ '#batch': batchPage, '#queue': queuePage }[section] || indexPage)();
+  }
+
+  return { loginPage, start };
 })();

@@ -93,10 +93,15 @@ class DashboardIT {
 
     @Test
     void withoutLoginThePagesSendToTheLoginAndTheApiRefuses() throws Exception {
-        for (String page : new String[] {"index.html", "batch.html", "queue.html"}) {
+        for (String page : new String[] {"index.html", "index.html#batch", "index.html#queue"}) {
             browser.get(BASE + page);
             waitUpTo(10).until(ExpectedConditions.urlContains("login.html"));
         }
+        RawHttp.Reply page = RawHttp.get(TrackerHttp.PORT, "/admin/index.html");
+        assertThat(page.status()).as("a page outside an operator's session").isEqualTo(302);
+        assertThat(page.header("Location")).endsWith("/admin/login.html");
+        assertThat(RawHttp.get(TrackerHttp.PORT, "/admin/login.html").status()).isEqualTo(200);
+        assertThat(RawHttp.request(TrackerHttp.PORT, "POST", "/api/admin/dashboard/session", null).status()).isEqualTo(401);
         assertThat(RawHttp.get(TrackerHttp.PORT, "/api/admin/dashboard").status()).isEqualTo(401);
         assertThat(RawHttp.get(TrackerHttp.PORT, "/api/admin/batch/jobs").status()).isEqualTo(401);
     }
@@ -119,7 +124,7 @@ class DashboardIT {
         waitUpTo(10).until(ExpectedConditions.urlContains("index.html"));
         waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-check='tusk-database'].up")));
         waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#replication tbody tr")));
-        for (String chart : new String[] {"Swarms", "Jobs waiting and running", "Hashes and aliases", "Requests per second"}) {
+        for (String chart : new String[] {"Swarms", "Jobs waiting, running and failed", "Hashes and aliases", "Requests per second"}) {
             By canvas = By.cssSelector("canvas[data-chart='" + chart + "']");
             waitUpTo(30).until(d -> Integer.parseInt(d.findElement(canvas).getDomAttribute("data-points") == null ? "0"
                     : d.findElement(canvas).getDomAttribute("data-points")) > 0);
@@ -136,7 +141,7 @@ class DashboardIT {
     void aMigrationStartedFromTheFormRunsToOneHundredPercent() throws Exception {
         logIn(AdminCredentials.password());
         waitUpTo(10).until(ExpectedConditions.urlContains("index.html"));
-        browser.get(BASE + "batch.html");
+        browser.get(BASE + "index.html#batch");
         By form = By.cssSelector("form[data-job='migrate-peers']");
         waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(form));
 
@@ -181,7 +186,7 @@ class DashboardIT {
         }
         logIn(AdminCredentials.password());
         waitUpTo(10).until(ExpectedConditions.urlContains("index.html"));
-        browser.get(BASE + "queue.html");
+        browser.get(BASE + "index.html#queue");
         By row = By.cssSelector("tr[data-job='" + id + "']");
         waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(row));
         assertThat(browser.findElement(row).getText()).contains("disk on fire");

@@ -63,7 +63,7 @@ class QueueAdminIT {
     void listsBothQueuesWithTheirLengths() {
         RawHttp.Reply reply = admin("GET", BASE);
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.text()).contains("\"queue\":\"process\"").contains("\"queue\":\"cleanup\"").contains("\"waiting\":");
+        assertThat(reply.text()).contains("\"queue\":\"process\"").contains("\"queue\":\"cleanup\"").contains("\"waiting\":").contains("\"failed\":");
         assertThat(admin("GET", BASE + "/running").status()).isEqualTo(200);
     }
 

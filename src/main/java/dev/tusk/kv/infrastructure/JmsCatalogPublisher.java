@@ -1,11 +1,10 @@
 package dev.tusk.kv.infrastructure;
 
 import dev.tusk.kv.domain.CatalogPublisher;
+import dev.tusk.platform.messaging.Notices;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.Topic;
 
@@ -18,15 +17,13 @@ import jakarta.jms.Topic;
 public class JmsCatalogPublisher implements CatalogPublisher {
     public static final String TOPIC = "java:/jms/tusk/kv/catalog";
 
-    @Resource(lookup = "java:/ConnectionFactory")
-    private ConnectionFactory factory;
+    @Inject
+    Notices notices;
     @Resource(lookup = TOPIC)
     private Topic topic;
 
     @Override
     public void catalogChanged() {
-        try (JMSContext context = factory.createContext()) {
-            context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, "catalog changed");
-        }
+        notices.publish(topic, "catalog changed");
     }
 }

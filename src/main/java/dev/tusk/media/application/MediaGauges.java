@@ -62,13 +62,6 @@ public class MediaGauges {
 
     @Timeout
     void count() {
-        try {
-            last.set(counts.now());
-            outage.worked();
-        } catch (RuntimeException e) {
-            if (!outage.failed(e)) {
-                throw e;
-            }
-        }
+        outage.run(() -> last.set(counts.now()));
     }
 }

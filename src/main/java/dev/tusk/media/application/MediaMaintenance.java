@@ -48,14 +48,7 @@ public class MediaMaintenance {
 
     @Timeout
     void onTimer() {
-        try {
-            runNow();
-            outage.worked();
-        } catch (RuntimeException e) {
-            if (!outage.failed(e)) {
-                throw e;
-            }
-        }
+        outage.run(this::runNow);
     }
 
     public void runNow() {

@@ -1,11 +1,10 @@
 package dev.tusk.media.infrastructure;
 
 import dev.tusk.media.domain.UploadNotices;
+import dev.tusk.platform.messaging.Notices;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.Topic;
 import java.util.UUID;
@@ -16,15 +15,13 @@ import java.util.UUID;
 public class JmsUploadNotices implements UploadNotices {
     public static final String TOPIC = "java:/jms/tusk/media/uploads";
 
-    @Resource(lookup = "java:/ConnectionFactory")
-    private ConnectionFactory factory;
+    @Inject
+    Notices notices;
     @Resource(lookup = TOPIC)
     private Topic topic;
 
     @Override
     public void completed(UUID upload) {
-        try (JMSContext context = factory.createContext()) {
-            context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, upload.toString());
-        }
+        notices.publish(topic, upload.toString());
     }
 }

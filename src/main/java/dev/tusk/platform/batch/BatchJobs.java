@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +25,7 @@ import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** Tusk's batch jobs through the deployment's {@link JobOperator} (its repository is PostgreSQL). */
@@ -45,8 +49,8 @@ public class BatchJobs {
     @Any
     Instance<BatchJob> definitions;
 
-    private final Map<String, Integer> declaredSteps = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, OptionalLong> itemsCounted = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> declaredSteps = new ConcurrentHashMap<>();
+    private final Map<String, OptionalLong> itemsCounted = new ConcurrentHashMap<>();
 
     private static JobOperator operator() {
         return BatchRuntime.getJobOperator();
@@ -143,12 +147,12 @@ public class BatchJobs {
     /** The steps a job's XML declares (META-INF/batch-jobs/NAME.xml), counted once. */
     private int declaredSteps(String job) {
         return declaredSteps.computeIfAbsent(job, name -> {
-            try (java.io.InputStream xml = BatchJobs.class.getClassLoader().getResourceAsStream("META-INF/batch-jobs/" + name + ".xml")) {
+            try (InputStream xml = BatchJobs.class.getClassLoader().getResourceAsStream("META-INF/batch-jobs/" + name + ".xml")) {
                 if (xml == null) {
                     return 0;
                 }
-                return STEP.matcher(new String(xml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).results().mapToInt(m -> 1).sum();
-            } catch (java.io.IOException e) {
+                return (int) STEP.matcher(new String(xml.readAllBytes(), StandardCharsets.UTF_8)).results().count();
+            } catch (IOException e) {
                 return 0;
             }
         });

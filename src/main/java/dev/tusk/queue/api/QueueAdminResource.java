@@ -3,6 +3,7 @@ package dev.tusk.queue.api;
 import dev.tusk.queue.application.DeclaredQueues;
 import dev.tusk.queue.application.QueueAdministration;
 import dev.tusk.queue.domain.JobBrowser;
+import dev.tusk.queue.domain.JobStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -32,7 +33,7 @@ import java.util.UUID;
 public class QueueAdminResource {
 
     /** One queue's length. */
-    public record QueueLength(String queue, long waiting, long running) {
+    public record QueueLength(String queue, long waiting, long running, long failed) {
     }
 
     /** A running job with how long ago it last showed life. */
@@ -48,10 +49,10 @@ public class QueueAdminResource {
 
     @GET
     public List<QueueLength> queues() {
-        Map<String, long[]> lengths = administration.lengths();
+        Map<String, JobStore.Lengths> lengths = administration.lengths();
         return queues.names().stream().map(q -> {
-            long[] l = lengths.getOrDefault(q, new long[2]);
-            return new QueueLength(q, l[0], l[1]);
+            JobStore.Lengths l = lengths.getOrDefault(q, JobStore.Lengths.NONE);
+            return new QueueLength(q, l.waiting(), l.running(), l.failed());
         }).toList();
     }
 

@@ -60,14 +60,7 @@ public class JobRunner implements QueueWorkers {
      */
     @Override
     public void wakeUp(String queue) {
-        try {
-            drain(queue);
-            outage.worked();
-        } catch (RuntimeException e) {
-            if (!outage.failed(e)) {
-                throw e;
-            }
-        }
+        outage.run(() -> drain(queue));
     }
 
     public void drain(String queue) {

@@ -59,12 +59,9 @@ public class JobSweeper {
     @Timeout
     void onTimer() {
         try {
-            sweep();
-            outage.worked();
+            outage.run(this::sweep);
         } catch (RuntimeException e) {
-            if (!outage.failed(e)) {
-                LOG.log(Level.WARNING, "job queue sweep failed: {0}", e.getMessage());
-            }
+            LOG.log(Level.WARNING, "job queue sweep failed: {0}", e.getMessage());
         }
     }
 

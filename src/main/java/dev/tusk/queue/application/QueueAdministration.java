@@ -20,7 +20,7 @@ public class QueueAdministration {
     @Inject
     QueueSettings settings;
 
-    public Map<String, long[]> lengths() {
+    public Map<String, JobStore.Lengths> lengths() {
         return store.lengths();
     }
 

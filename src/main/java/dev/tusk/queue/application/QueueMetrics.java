@@ -1,6 +1,7 @@
 package dev.tusk.queue.application;
 
 import dev.tusk.platform.metrics.DeploymentGauges;
+import dev.tusk.queue.domain.JobStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -37,7 +38,7 @@ public class QueueMetrics {
     void init() {
         gauges = new DeploymentGauges(registry);
         for (String queue : queues.names()) {
-            for (String status : new String[] {"new", "running"}) {
+            for (String status : new String[] {"new", "running", "failed"}) {
                 AtomicLong value = lengths.computeIfAbsent(queue + '/' + status, k -> new AtomicLong());
                 gauges.gauge("tusk.queue.length", Tags.of("queue", queue, "status", status), value, AtomicLong::get);
             }
@@ -73,11 +74,12 @@ public class QueueMetrics {
         return timers.computeIfAbsent(name + '/' + queue, k -> registry.timer(name, Tags.of("queue", queue)));
     }
 
-    void lengths(Map<String, long[]> byQueue) {
+    void lengths(Map<String, JobStore.Lengths> byQueue) {
         for (String queue : queues.names()) {
-            long[] l = byQueue.getOrDefault(queue, new long[2]);
-            lengths.get(queue + "/new").set(l[0]);
-            lengths.get(queue + "/running").set(l[1]);
+            JobStore.Lengths l = byQueue.getOrDefault(queue, JobStore.Lengths.NONE);
+            lengths.get(queue + "/new").set(l.waiting());
+            lengths.get(queue + "/running").set(l.running());
+            lengths.get(queue + "/failed").set(l.failed());
         }
     }
 }

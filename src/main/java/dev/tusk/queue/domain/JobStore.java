@@ -50,8 +50,13 @@ public interface JobStore {
     /** Jobs of the queue that could run now and were queued before {@code queuedBefore}. */
     long runnable(String queue, Instant queuedBefore);
 
-    /** Per queue: jobs waiting (new) and running. */
-    Map<String, long[]> lengths();
+    /** A queue's jobs: waiting (new), running, and kept after failing for good. */
+    record Lengths(long waiting, long running, long failed) {
+        public static final Lengths NONE = new Lengths(0, 0, 0);
+    }
+
+    /** Per queue that has any job. */
+    Map<String, Lengths> lengths();
 
     /** Moves a failed job back into its queue with fresh retries. @return its queue, empty if unknown */
     Optional<String> retryFailed(UUID id, int retries);

@@ -2,12 +2,9 @@ package dev.tusk.queue.infrastructure;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
-import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
 
 /** A row of {@code job_queue_failed}: a job that used up its retries, kept for an operator. */
@@ -15,35 +12,13 @@ import org.hibernate.annotations.Immutable;
 @Immutable
 @Table(name = "job_queue_failed")
 @NamedQuery(name = FailedJobEntity.NEWEST_FIRST, query = "SELECT f FROM FailedJobEntity f ORDER BY f.failedAt DESC")
-public class FailedJobEntity {
+public class FailedJobEntity extends JobRow {
     static final String NEWEST_FIRST = "FailedJob.newestFirst";
 
-    @Id
-    private UUID id;
-    private String queue;
-    @Formula("job->>'type'")
-    private String type;
-    private int attempts;
     @Column(name = "last_error")
     private String lastError;
     @Column(name = "failed_at")
     private Instant failedAt;
-
-    public UUID id() {
-        return id;
-    }
-
-    public String queue() {
-        return queue;
-    }
-
-    public String type() {
-        return type;
-    }
-
-    public int attempts() {
-        return attempts;
-    }
 
     public String lastError() {
         return lastError;

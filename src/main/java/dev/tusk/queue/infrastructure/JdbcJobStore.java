@@ -205,15 +205,19 @@ public class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public Map<String, long[]> lengths() {
+    public Map<String, Lengths> lengths() {
         return withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT queue, count(*) FILTER (WHERE status = 'new'), count(*) FILTER (WHERE status = 'running')
-                    FROM job_queue GROUP BY queue""");
+                    SELECT queue, sum(waiting), sum(running), sum(failed) FROM (
+                        SELECT queue, count(*) FILTER (WHERE status = 'new') AS waiting, count(*) FILTER (WHERE status = 'running') AS running,
+                               0 AS failed
+                        FROM job_queue GROUP BY queue
+                        UNION ALL SELECT queue, 0, 0, count(*) FROM job_queue_failed GROUP BY queue) q
+                    GROUP BY queue""");
                     ResultSet rs = ps.executeQuery()) {
-                Map<String, long[]> lengths = new LinkedHashMap<>();
+                Map<String, Lengths> lengths = new LinkedHashMap<>();
                 while (rs.next()) {
-                    lengths.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    lengths.put(rs.getString(1), new Lengths(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
                 }
                 return lengths;
             }

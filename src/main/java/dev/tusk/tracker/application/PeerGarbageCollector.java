@@ -1,5 +1,6 @@
 package dev.tusk.tracker.application;
 
+import dev.tusk.platform.persistence.OutageLog;
 import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.StoreUnavailableException;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -18,7 +19,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -32,6 +32,7 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PeerGarbageCollector {
     private static final Logger LOG = Logger.getLogger(PeerGarbageCollector.class.getName());
+    private final OutageLog outage = new OutageLog(LOG, "the peer GC", StoreUnavailableException.class::isInstance);
 
     @Resource
     TimerService timers;
@@ -55,11 +56,7 @@ public class PeerGarbageCollector {
 
     @Timeout
     void onTimer() {
-        try {
-            collect();
-        } catch (StoreUnavailableException e) {
-            LOG.log(Level.WARNING, "Peer GC skipped: {0}", e.getMessage());
-        }
+        outage.run(this::collect);
     }
 
     /** @return how many peers were removed */

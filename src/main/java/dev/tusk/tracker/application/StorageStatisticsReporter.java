@@ -1,9 +1,10 @@
 package dev.tusk.tracker.application;
 
+import dev.tusk.platform.metrics.DeploymentGauges;
+import dev.tusk.platform.persistence.OutageLog;
 import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.StoreStatistics;
 import dev.tusk.tracker.domain.StoreUnavailableException;
-import dev.tusk.platform.metrics.DeploymentGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
@@ -21,7 +22,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -35,6 +35,7 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StorageStatisticsReporter {
     private static final Logger LOG = Logger.getLogger(StorageStatisticsReporter.class.getName());
+    private final OutageLog outage = new OutageLog(LOG, "the storage statistics", StoreUnavailableException.class::isInstance);
 
     @Resource
     TimerService timers;
@@ -66,11 +67,7 @@ public class StorageStatisticsReporter {
     @Timeout
     @Lock(LockType.WRITE)
     void onTimer() {
-        try {
-            refresh();
-        } catch (StoreUnavailableException e) {
-            LOG.log(Level.WARNING, "Storage statistics not refreshed: {0}", e.getMessage());
-        }
+        outage.run(this::refresh);
     }
 
     /** Reads the totals now: what the gauges report from now on. */

@@ -133,18 +133,18 @@ final class InMemoryShards implements Shards {
 
     @Override
     public int applyRows(ShardInstance instance, List<KvRow> rows) throws Exception {
-        int n = 0;
-        for (KvRow r : rows) {
-            n += store(instance, r, false) ? 1 : 0;
-        }
-        return n;
+        return apply(instance, rows, false);
     }
 
     @Override
     public int applyOverExisting(ShardInstance instance, List<KvRow> rows) throws Exception {
+        return apply(instance, rows, true);
+    }
+
+    private int apply(ShardInstance instance, List<KvRow> rows, boolean onlyOverExisting) throws Exception {
         int n = 0;
         for (KvRow r : rows) {
-            n += store(instance, r, true) ? 1 : 0;
+            n += store(instance, r, onlyOverExisting) ? 1 : 0;
         }
         return n;
     }

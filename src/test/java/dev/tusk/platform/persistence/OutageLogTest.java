@@ -71,4 +71,19 @@ class OutageLogTest {
 
         assertThat(records).isEmpty();
     }
+
+    @Test
+    void runLogsAnOutageAndThrowsAnyOtherFailure() {
+        OutageLog custom = new OutageLog(logger, "the GC", IllegalStateException.class::isInstance);
+
+        custom.run(() -> {
+            throw new IllegalStateException("store down");
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> custom.run(() -> {
+            throw new IllegalArgumentException("a bug");
+        })).hasMessage("a bug");
+        custom.run(() -> { });
+
+        assertThat(levels()).containsExactly(Level.WARNING, Level.INFO);
+    }
 }

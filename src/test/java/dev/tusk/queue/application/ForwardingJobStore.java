@@ -53,7 +53,7 @@ class ForwardingJobStore implements JobStore {
     }
 
     @Override
-    public Map<String, long[]> lengths() {
+    public Map<String, Lengths> lengths() {
         return store.lengths();
     }
 

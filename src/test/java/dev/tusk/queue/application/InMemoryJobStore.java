@@ -200,12 +200,13 @@ final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public synchronized Map<String, long[]> lengths() {
+    public synchronized Map<String, Lengths> lengths() {
         check();
-        Map<String, long[]> lengths = new LinkedHashMap<>();
-        for (Row r : rows.values()) {
-            lengths.computeIfAbsent(r.queue, q -> new long[2])[r.running ? 1 : 0]++;
-        }
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        rows.values().forEach(r -> counts.computeIfAbsent(r.queue, q -> new long[3])[r.running ? 1 : 0]++);
+        failed.values().forEach(r -> counts.computeIfAbsent(r.queue, q -> new long[3])[2]++);
+        Map<String, Lengths> lengths = new LinkedHashMap<>();
+        counts.forEach((q, c) -> lengths.put(q, new Lengths(c[0], c[1], c[2])));
         return lengths;
     }
 

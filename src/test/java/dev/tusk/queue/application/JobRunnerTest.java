@@ -143,6 +143,9 @@ class JobRunnerTest {
         assertThat(handler.failedForGood).containsExactly("IllegalStateException: boom 3");
         assertThat(engine.jobs("retried")).isEqualTo(3);
         assertThat(engine.jobs("failed")).isEqualTo(1);
+        engine.sweeper.sweep();
+        assertThat(engine.registry.find("tusk.queue.length").tag("queue", QUEUE).tag("status", "failed").gauge().value())
+                .as("the failed record counted per queue").isEqualTo(1);
     }
 
     @Test

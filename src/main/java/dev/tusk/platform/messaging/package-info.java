@@ -1,0 +1,2 @@
+/** JMS helpers shared by the services: notices on topics. */
+package dev.tusk.platform.messaging;

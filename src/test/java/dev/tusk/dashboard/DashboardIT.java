@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -158,11 +159,12 @@ class DashboardIT {
         long newestBefore = newestExecution();
         browser.findElement(form).findElement(By.tagName("button")).click();
 
-        By newest = By.cssSelector("table[data-executions='migrate-peers'] tbody tr:first-child");
-        waitUpTo(60).until(d -> Long.parseLong(d.findElement(newest).getDomAttribute("data-execution")) > newestBefore
-                && "COMPLETED".equals(d.findElement(newest).getDomAttribute("data-status")));
-        assertThat(browser.findElement(newest).findElement(By.tagName("progress")).getDomAttribute("data-percent")).isEqualTo("100");
-        assertThat(browser.findElement(newest).getText()).contains("3 of 3 steps");
+        // the rows are drawn again every 2 s: read the newest one in one script, never through a stale element
+        String newestCompleted = "const row = document.querySelector(\"table[data-executions='migrate-peers'] tbody tr\");"
+                + " return row && row.dataset.status === 'COMPLETED' && Number(row.dataset.execution) > arguments[0]"
+                + " ? row.querySelector('progress').dataset.percent + '|' + row.innerText : null;";
+        String completed = waitUpTo(60).until(d -> (String) browser.executeScript(newestCompleted, newestBefore));
+        assertThat(completed).startsWith("100|").contains("3 of 3 steps");
         screenshot("batch");
     }
 
@@ -188,11 +190,14 @@ class DashboardIT {
         waitUpTo(10).until(ExpectedConditions.urlContains("index.html"));
         browser.get(BASE + "index.html#queue");
         By row = By.cssSelector("tr[data-job='" + id + "']");
-        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(row));
-        assertThat(browser.findElement(row).getText()).contains("disk on fire");
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(row, "disk on fire"));
         screenshot("queue");
 
-        browser.findElement(row).findElement(By.cssSelector("button[data-action='retry']")).click();
+        // the table is drawn again every 3 s: a click on a row just replaced is tried again
+        waitUpTo(10).ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(row).findElement(By.cssSelector("button[data-action='retry']")).click();
+            return true;
+        });
 
         waitUpTo(10).until(ExpectedConditions.numberOfElementsToBe(row, 0));
         waitUpTo(30).until(d -> jobs(id) == 0);

@@ -37,7 +37,8 @@ final class HostileRequests {
     }
 
     private static final String[] ADMIN_PATHS = {"/api/admin/queue", "/api/admin/queue/failed", "/api/admin/kv/catalog",
-            "/api/admin/batch/jobs", "/api/admin/tracker/approval", "/api/admin/kv/replication"};
+            "/api/admin/batch/jobs", "/api/admin/tracker/approval", "/api/admin/kv/replication", "/api/admin/dashboard",
+            "/api/admin/dashboard/session"};
     private static final String[] JOBS = {"migrate-peers", "migrate-store", "migrate-repo"};
     private static final String[] NUMBERS = {"", "-1", "0", "1", "65535", "65536", "-0", "+5", "1e5", "0x10", " 1", "NaN",
             "9223372036854775807", "9223372036854775808", "18446744073709551616", "99999999999999999999999", "%EF%BC%91%EF%BC%92",
@@ -217,7 +218,8 @@ final class HostileRequests {
             case 6 -> refused(request(random.nextBoolean() ? "PUT" : "GET", "/api/admin/tracker/approval/" + junkEncoded(20) + "zz",
                     null, auth));
             default -> new Case(number, "admin", request("GET", pick(new String[] {"/api/admin/queue/running?limit=",
-                    "/api/admin/queue/failed?limit=", "/api/admin/batch/executions/", "/api/admin/tracker/swarms/"}) + pick(NUMBERS),
+                    "/api/admin/queue/failed?limit=", "/api/admin/batch/executions/", "/api/admin/tracker/swarms/",
+                    "/api/admin/dashboard?since="}) + pick(NUMBERS),
                     null, auth), null, Expect.NO_SERVER_ERROR, null, null);
         };
     }

@@ -5,6 +5,7 @@ import dev.tusk.kv.domain.Catalog.ShardInstance;
 import dev.tusk.kv.domain.KvException;
 import dev.tusk.kv.domain.KvException.Reason;
 import dev.tusk.kv.domain.KvRow;
+import dev.tusk.kv.domain.ShardUnavailableException;
 import dev.tusk.kv.domain.Shards;
 import dev.tusk.kv.domain.StoredValue;
 import dev.tusk.kv.domain.ValueKind;
@@ -129,7 +130,7 @@ public class KeyValueStore {
 
     @FunctionalInterface
     private interface ShardCall<T> {
-        T run() throws Exception;
+        T run();
     }
 
     /** Runs a call on a shard instance, its schema brought up to date first (once per instance). */
@@ -137,9 +138,7 @@ public class KeyValueStore {
         try {
             shards.prepare(instance);
             return call.run();
-        } catch (KvException e) {
-            throw e;
-        } catch (Exception e) {
+        } catch (ShardUnavailableException e) {
             LOG.log(java.util.logging.Level.WARNING, "shard instance " + instance.id() + " failed a call", e);
             throw new KvException(Reason.UNAVAILABLE, "shard instance " + instance.id() + " did not answer", e);
         }

@@ -92,14 +92,14 @@ public class KvMaintenance {
                 int n = shards.sweepExpired(local, clock.instant());
                 expired += n;
                 metrics.count("tusk.kv.expired.removed", local.id(), n);
-            } catch (Exception e) {
+            } catch (RuntimeException e) {
                 problems.add(local.id() + ": expiry sweep failed: " + e.getMessage());
             }
             try {
                 long n = removeTombstones(local, peers);
                 tombstones += n;
                 metrics.count("tusk.kv.tombstones.removed", local.id(), n);
-            } catch (Exception e) {
+            } catch (RuntimeException e) {
                 problems.add(local.id() + ": tombstones kept: " + e.getMessage());
             }
             for (ShardInstance peer : peers) {
@@ -107,7 +107,7 @@ public class KvMaintenance {
                     long n = repair(local, peer);
                     repaired += n;
                     metrics.count("tusk.kv.repaired.rows", local.id(), n);
-                } catch (Exception e) {
+                } catch (RuntimeException e) {
                     problems.add(local.id() + ": no digest comparison with " + peer.id() + ": " + e.getMessage());
                 }
             }
@@ -119,7 +119,7 @@ public class KvMaintenance {
         return settings.tombstoneGrace().toNanos() / 1000;
     }
 
-    private long removeTombstones(ShardInstance local, List<ShardInstance> peers) throws Exception {
+    private long removeTombstones(ShardInstance local, List<ShardInstance> peers) {
         long belowXid = Long.MAX_VALUE;
         long before = clock.wallMicros() - graceMicros();
         for (ShardInstance peer : peers) {
@@ -134,7 +134,7 @@ public class KvMaintenance {
         return shards.removeTombstones(local, belowXid, before);
     }
 
-    private long repair(ShardInstance local, ShardInstance peer) throws Exception {
+    private long repair(ShardInstance local, ShardInstance peer) {
         long settled = clock.wallMicros() - graceMicros();
         Map<Integer, String> ours = shards.digests(local, settled);
         Map<Integer, String> theirs = shards.digests(peer, settled);

@@ -2,6 +2,7 @@ package dev.tusk.kv.application;
 
 import dev.tusk.kv.domain.Catalog;
 import dev.tusk.kv.domain.Catalog.ShardInstance;
+import dev.tusk.kv.domain.ShardUnavailableException;
 import dev.tusk.kv.domain.Shards;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -63,7 +64,7 @@ public class Replicator {
             catalog.instances().stream().filter(i -> i.decommissioned() && i.shard().equals(l.shard())).forEach(gone -> {
                 try {
                     shards.forget(l, gone.id());
-                } catch (Exception e) {
+                } catch (ShardUnavailableException e) {
                     LOG.warning(() -> "could not forget decommissioned " + gone.id() + " on " + l.id() + ": " + e);
                 }
             });

@@ -6,6 +6,7 @@ import dev.tusk.kv.domain.KvRow;
 import dev.tusk.kv.domain.PeerChanges;
 import dev.tusk.kv.domain.Progress;
 import dev.tusk.kv.domain.ReplicationChannel;
+import dev.tusk.kv.domain.ShardUnavailableException;
 import dev.tusk.kv.domain.Shards;
 import dev.tusk.kv.domain.WriteOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.api.FlywayException;
 
 /** {@link Shards} over plain JDBC: pooled connections for calls, two of its own per replication channel. */
 @ApplicationScoped
@@ -32,12 +34,25 @@ public class JdbcShards implements Shards {
         T run(Connection c) throws SQLException;
     }
 
+    @FunctionalInterface
+    private interface Statement<T> {
+        T run() throws SQLException;
+    }
+
     /**
      * Runs a call on a pooled connection; when the connection turns out to be dead (the server
      * restarted or ended it), once more on a new one. Every call is safe to repeat: writes keep
      * the newer version, and a repeated write finds its own version stored.
      */
-    private <T> T call(ShardInstance instance, Call<T> call) throws SQLException {
+    private <T> T call(ShardInstance instance, Call<T> call) {
+        try {
+            return retried(instance, call);
+        } catch (SQLException e) {
+            throw new ShardUnavailableException(instance.id(), e);
+        }
+    }
+
+    private <T> T retried(ShardInstance instance, Call<T> call) throws SQLException {
         try {
             return once(instance, call);
         } catch (SQLException e) {
@@ -61,24 +76,27 @@ public class JdbcShards implements Shards {
 
     @Override
     public void prepare(ShardInstance instance) {
-        schemas.migrate(instance);
+        try {
+            schemas.migrate(instance);
+        } catch (FlywayException e) {
+            throw new ShardUnavailableException(instance.id(), e);
+        }
     }
 
     @Override
-    public List<KvRow> read(ShardInstance instance, String namespace, String key) throws SQLException {
+    public List<KvRow> read(ShardInstance instance, String namespace, String key) {
         return call(instance, c -> ShardRows.read(c, namespace, key));
     }
 
     @Override
-    public WriteOutcome write(ShardInstance instance, KvRow row) throws SQLException {
+    public WriteOutcome write(ShardInstance instance, KvRow row) {
         return call(instance, c -> ShardRows.write(c, row));
     }
 
     @Override
-    public void addToCounter(ShardInstance instance, String namespace, String key, long delta, long nowMicros, Instant expiresAt)
-            throws SQLException {
+    public void addToCounter(ShardInstance instance, String namespace, String key, long delta, long nowMicros, Instant expiresAt) {
         try {
-            call(instance, c -> {
+            retried(instance, c -> {
                 ShardRows.addToCounter(c, namespace, key, instance.id(), delta, nowMicros, expiresAt);
                 return null;
             });
@@ -88,17 +106,17 @@ public class JdbcShards implements Shards {
                 throw new KvException(KvException.Reason.BAD_REQUEST, "adding " + delta
                         + " would take the counter out of the 64-bit range (" + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ")");
             }
-            throw e;
+            throw new ShardUnavailableException(instance.id(), e);
         }
     }
 
     @Override
-    public Progress progress(ShardInstance instance, String peer) throws SQLException {
+    public Progress progress(ShardInstance instance, String peer) {
         return call(instance, c -> ShardRows.progress(c, peer));
     }
 
     @Override
-    public void forget(ShardInstance instance, String peer) throws SQLException {
+    public void forget(ShardInstance instance, String peer) {
         call(instance, c -> {
             ShardRows.forget(c, peer);
             return null;
@@ -106,32 +124,32 @@ public class JdbcShards implements Shards {
     }
 
     @Override
-    public Map<Integer, String> digests(ShardInstance instance, long settledBeforeMicros) throws SQLException {
+    public Map<Integer, String> digests(ShardInstance instance, long settledBeforeMicros) {
         return call(instance, c -> ShardRows.digests(c, settledBeforeMicros));
     }
 
     @Override
-    public List<KvRow> bucket(ShardInstance instance, int bucket) throws SQLException {
+    public List<KvRow> bucket(ShardInstance instance, int bucket) {
         return call(instance, c -> ShardRows.bucket(c, bucket));
     }
 
     @Override
-    public int applyRows(ShardInstance instance, List<KvRow> rows) throws SQLException {
+    public int applyRows(ShardInstance instance, List<KvRow> rows) {
         return call(instance, c -> ShardRows.applyRows(c, rows));
     }
 
     @Override
-    public int applyOverExisting(ShardInstance instance, List<KvRow> rows) throws SQLException {
+    public int applyOverExisting(ShardInstance instance, List<KvRow> rows) {
         return call(instance, c -> ShardRows.applyOverExisting(c, rows));
     }
 
     @Override
-    public long removeTombstones(ShardInstance instance, long belowXid, long beforeMicros) throws SQLException {
+    public long removeTombstones(ShardInstance instance, long belowXid, long beforeMicros) {
         return call(instance, c -> ShardRows.removeTombstones(c, belowXid, beforeMicros));
     }
 
     @Override
-    public int sweepExpired(ShardInstance instance, Instant before) throws SQLException {
+    public int sweepExpired(ShardInstance instance, Instant before) {
         return call(instance, c -> ShardRows.sweepExpired(c, before));
     }
 
@@ -141,14 +159,19 @@ public class JdbcShards implements Shards {
     }
 
     @Override
-    public ReplicationChannel channel(ShardInstance local, ShardInstance peer) throws SQLException {
+    public ReplicationChannel channel(ShardInstance local, ShardInstance peer) {
         String name = "tusk-kv-repl " + local.id() + "<-" + peer.id();
-        Connection localConnection = connections.open(local, name);
+        Connection localConnection;
+        try {
+            localConnection = connections.open(local, name);
+        } catch (SQLException e) {
+            throw new ShardUnavailableException(local.id(), e);
+        }
         try {
             return new Channel(local, peer, localConnection, connections.open(peer, name));
         } catch (SQLException e) {
             ShardConnections.quietlyClose(localConnection);
-            throw e;
+            throw new ShardUnavailableException(peer.id(), e);
         }
     }
 
@@ -156,19 +179,27 @@ public class JdbcShards implements Shards {
             implements ReplicationChannel {
 
         @Override
-        public Progress progress() throws SQLException {
-            return ShardRows.progress(localConnection, peer.id());
+        public Progress progress() {
+            return on(local, () -> ShardRows.progress(localConnection, peer.id()));
         }
 
         @Override
-        public PeerChanges pull(long afterXid, String afterNamespace, String afterKey, String afterPart, int limit)
-                throws SQLException {
-            return ShardRows.pull(peerConnection, afterXid, afterNamespace, afterKey, afterPart, local.id(), limit);
+        public PeerChanges pull(long afterXid, String afterNamespace, String afterKey, String afterPart, int limit) {
+            return on(peer, () -> ShardRows.pull(peerConnection, afterXid, afterNamespace, afterKey, afterPart, local.id(), limit));
         }
 
         @Override
-        public int apply(List<KvRow> rows, long progressXid, long peerNowMicros) throws SQLException {
-            return ShardRows.apply(localConnection, rows, peer.id(), progressXid, peerNowMicros);
+        public int apply(List<KvRow> rows, long progressXid, long peerNowMicros) {
+            return on(local, () -> ShardRows.apply(localConnection, rows, peer.id(), progressXid, peerNowMicros));
+        }
+
+        /** A statement on one of the channel's own connections. */
+        private static <T> T on(ShardInstance instance, Statement<T> statement) {
+            try {
+                return statement.run();
+            } catch (SQLException e) {
+                throw new ShardUnavailableException(instance.id(), e);
+            }
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.tusk.kv.domain.KeyHashing;
 import dev.tusk.kv.domain.KvRow;
 import dev.tusk.kv.domain.Progress;
 import dev.tusk.kv.domain.ReplicationChannel;
+import dev.tusk.kv.domain.ShardUnavailableException;
 import dev.tusk.kv.domain.Shards;
 import dev.tusk.kv.domain.WriteOutcome;
 import java.time.Instant;
@@ -38,15 +39,15 @@ final class InMemoryShards implements Shards {
         return r.namespace() + '\u001f' + r.key() + '\u001f' + r.part();
     }
 
-    private TreeMap<String, Stored> of(ShardInstance instance) throws Exception {
+    private TreeMap<String, Stored> of(ShardInstance instance) {
         if (unreachable.contains(instance.id())) {
-            throw new java.net.ConnectException(instance.id() + " does not answer");
+            throw new ShardUnavailableException(instance.id(), new java.net.ConnectException("does not answer"));
         }
         return rows.computeIfAbsent(instance.id(), k -> new TreeMap<>());
     }
 
     /** The rows an instance holds now. */
-    List<KvRow> rows(ShardInstance instance) throws Exception {
+    List<KvRow> rows(ShardInstance instance) {
         return of(instance).values().stream().map(Stored::row).toList();
     }
 
@@ -59,7 +60,7 @@ final class InMemoryShards implements Shards {
         return nextXid.getOrDefault(instance.id(), 0L);
     }
 
-    private boolean store(ShardInstance instance, KvRow row, boolean onlyOverExisting) throws Exception {
+    private boolean store(ShardInstance instance, KvRow row, boolean onlyOverExisting) {
         TreeMap<String, Stored> here = of(instance);
         Stored old = here.get(id(row));
         if ((old == null && onlyOverExisting) || (old != null && !row.version().isNewerThan(old.row().version()))) {
@@ -70,17 +71,17 @@ final class InMemoryShards implements Shards {
     }
 
     @Override
-    public void prepare(ShardInstance instance) throws Exception {
+    public void prepare(ShardInstance instance) {
         of(instance);
     }
 
     @Override
-    public List<KvRow> read(ShardInstance instance, String namespace, String key) throws Exception {
+    public List<KvRow> read(ShardInstance instance, String namespace, String key) {
         return of(instance).values().stream().map(Stored::row).filter(r -> r.namespace().equals(namespace) && r.key().equals(key)).toList();
     }
 
     @Override
-    public WriteOutcome write(ShardInstance instance, KvRow row) throws Exception {
+    public WriteOutcome write(ShardInstance instance, KvRow row) {
         if (store(instance, row, false)) {
             return WriteOutcome.written(row.version());
         }
@@ -98,19 +99,19 @@ final class InMemoryShards implements Shards {
     }
 
     @Override
-    public Progress progress(ShardInstance instance, String peer) throws Exception {
+    public Progress progress(ShardInstance instance, String peer) {
         of(instance);
         return progress.getOrDefault(instance.id(), Map.of()).get(peer);
     }
 
     @Override
-    public void forget(ShardInstance instance, String peer) throws Exception {
+    public void forget(ShardInstance instance, String peer) {
         of(instance);
         progress.getOrDefault(instance.id(), new HashMap<>()).remove(peer);
     }
 
     @Override
-    public Map<Integer, String> digests(ShardInstance instance, long settledBeforeMicros) throws Exception {
+    public Map<Integer, String> digests(ShardInstance instance, long settledBeforeMicros) {
         Map<Integer, StringBuilder> text = new TreeMap<>();
         for (Stored s : of(instance).values()) {
             KvRow r = s.row();
@@ -127,21 +128,21 @@ final class InMemoryShards implements Shards {
     }
 
     @Override
-    public List<KvRow> bucket(ShardInstance instance, int bucket) throws Exception {
+    public List<KvRow> bucket(ShardInstance instance, int bucket) {
         return of(instance).values().stream().map(Stored::row).filter(r -> KeyHashing.bucket(r.key()) == bucket).toList();
     }
 
     @Override
-    public int applyRows(ShardInstance instance, List<KvRow> rows) throws Exception {
+    public int applyRows(ShardInstance instance, List<KvRow> rows) {
         return apply(instance, rows, false);
     }
 
     @Override
-    public int applyOverExisting(ShardInstance instance, List<KvRow> rows) throws Exception {
+    public int applyOverExisting(ShardInstance instance, List<KvRow> rows) {
         return apply(instance, rows, true);
     }
 
-    private int apply(ShardInstance instance, List<KvRow> rows, boolean onlyOverExisting) throws Exception {
+    private int apply(ShardInstance instance, List<KvRow> rows, boolean onlyOverExisting) {
         int n = 0;
         for (KvRow r : rows) {
             n += store(instance, r, onlyOverExisting) ? 1 : 0;
@@ -150,7 +151,7 @@ final class InMemoryShards implements Shards {
     }
 
     @Override
-    public long removeTombstones(ShardInstance instance, long belowXid, long beforeMicros) throws Exception {
+    public long removeTombstones(ShardInstance instance, long belowXid, long beforeMicros) {
         TreeMap<String, Stored> here = of(instance);
         List<String> dead = new ArrayList<>();
         for (Map.Entry<String, Stored> e : here.entrySet()) {
@@ -164,7 +165,7 @@ final class InMemoryShards implements Shards {
     }
 
     @Override
-    public int sweepExpired(ShardInstance instance, Instant before) throws Exception {
+    public int sweepExpired(ShardInstance instance, Instant before) {
         TreeMap<String, Stored> here = of(instance);
         int before0 = here.size();
         here.values().removeIf(s -> s.row().expiresAt() != null && s.row().expiresAt().isBefore(before));

@@ -1,7 +1,6 @@
 package dev.tusk.dashboard.api;
 
 import dev.tusk.dashboard.application.MeterHistory;
-import dev.tusk.dashboard.application.SeriesBuffer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;

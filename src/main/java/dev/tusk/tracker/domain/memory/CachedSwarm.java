@@ -3,6 +3,7 @@ package dev.tusk.tracker.domain.memory;
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerId;
+import dev.tusk.tracker.domain.PeerWrite;
 import dev.tusk.tracker.domain.SwarmCounts;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -246,6 +247,15 @@ final class CachedSwarm {
     }
 
     /** Whether the peer is here in that role. */
+    /** The peer's role here (absent, seeder or leecher). */
+    PeerWrite.Role roleOf(Peer peer) {
+        int entry = entryOf(peer);
+        if (entry < 0) {
+            return PeerWrite.Role.ABSENT;
+        }
+        return isSeederList(listOf[entry]) ? PeerWrite.Role.SEEDER : PeerWrite.Role.LEECHER;
+    }
+
     boolean has(Peer peer, boolean seeder) {
         int entry = entryOf(peer);
         return entry >= 0 && isSeederList(listOf[entry]) == seeder;

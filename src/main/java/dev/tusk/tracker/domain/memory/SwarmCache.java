@@ -424,11 +424,12 @@ public final class SwarmCache {
     private void change(CachedSwarm swarm, Peer peer, SwarmChange change) {
         long now = clockMillis.getAsLong();
         InfoHash h = swarm.infoHash;
+        PeerWrite.Role role = swarm.roleOf(peer);
         PeerWrite write = switch (change) {
-            case PUT_SEEDER -> new PeerWrite(h, peer, PeerWrite.Kind.PUT_SEEDER, false, now);
-            case PUT_LEECHER -> new PeerWrite(h, peer, PeerWrite.Kind.PUT_LEECHER, false, now);
-            case GRADUATE -> new PeerWrite(h, peer, PeerWrite.Kind.PUT_SEEDER, swarm.has(peer, false), now);
-            case REMOVE -> new PeerWrite(h, peer, PeerWrite.Kind.REMOVE, false, now);
+            case PUT_SEEDER -> new PeerWrite(h, peer, PeerWrite.Kind.PUT_SEEDER, false, now, role);
+            case PUT_LEECHER -> new PeerWrite(h, peer, PeerWrite.Kind.PUT_LEECHER, false, now, role);
+            case GRADUATE -> new PeerWrite(h, peer, PeerWrite.Kind.PUT_SEEDER, role == PeerWrite.Role.LEECHER, now, role);
+            case REMOVE -> new PeerWrite(h, peer, PeerWrite.Kind.REMOVE, false, now, role);
         };
         long downloads = change == SwarmChange.GRADUATE ? 1 : 0;
         if (!buffer.offer(write, downloads)) {

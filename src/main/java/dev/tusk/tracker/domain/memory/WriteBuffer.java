@@ -69,7 +69,7 @@ public final class WriteBuffer {
             if (p == null) {
                 p = new Pending();
             }
-            p.writes.put(write.peer(), write);
+            p.writes.merge(write.peer(), write, (earlier, newer) -> newer.following(earlier));
             p.downloads += downloads;
             return p;
         });
@@ -138,8 +138,12 @@ public final class WriteBuffer {
                     p = new Pending();
                 }
                 for (PeerWrite w : e.getValue().writes.values()) {
-                    if (p.writes.putIfAbsent(w.peer(), w) == null) {
+                    PeerWrite newer = p.writes.get(w.peer());
+                    if (newer == null) {
+                        p.writes.put(w.peer(), w);
                         pendingPeers.incrementAndGet();
+                    } else {
+                        p.writes.put(w.peer(), newer.following(w));
                     }
                 }
                 p.downloads += e.getValue().downloads;

@@ -37,6 +37,12 @@ final class InfoHashRanges {
         return prefix((int) ((long) (i + 1) * PREFIXES / n));
     }
 
+    /** The range of {@code n} that holds {@code infoHash}. */
+    static int of(byte[] infoHash, int n) {
+        int prefix = (infoHash[0] & 0xff) << 8 | (infoHash.length > 1 ? infoHash[1] & 0xff : 0);
+        return (int) ((long) prefix * n / PREFIXES);
+    }
+
     private static byte[] prefix(int value) {
         return new byte[] {(byte) (value >>> 8), (byte) value};
     }

@@ -202,6 +202,7 @@ public class PostgresPeerStore implements PeerStore {
             deleted = sql.update(queries.gc(), args);
             removed += deleted;
         } while (queries.gc().uses(COUNT) && deleted >= queries.gcBatchSize());
+        sweep.removed(removed);
         return removed;
     }
 
@@ -222,6 +223,7 @@ public class PostgresPeerStore implements PeerStore {
     @Override
     public void write(WriteBatch batch) {
         batches.write(batch);
+        sweep.written(batch);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tusk.tracker.infrastructure.postgres;
 
 import dev.tusk.platform.persistence.NamedParameterSql;
 import dev.tusk.tracker.domain.StoreStatistics;
+import dev.tusk.tracker.domain.WriteBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
@@ -12,10 +13,10 @@ import java.util.Map;
 /**
  * MoChi's storage totals without a statement over the whole table: {@code mo_peers} is cut into
  * {@link InfoHashRanges} of about {@code tracker.pg.statistics.rows_per_range} rows, each counted
- * by one short statement over the primary key; every call counts ranges again for up to a time budget, oldest first, and
- * answers the sum of every range's last count. A small table is one range, counted exactly on
- * every call; at ten million rows a full pass takes about a minute at one call a second, so the
- * totals lag the table by at most that much, whichever node wrote the rows.
+ * by one short statement over the primary key, kept as {@link RangeTotals}: every call counts
+ * ranges again for up to 100 ms, oldest first. A small table is one range, counted exactly on
+ * every call; at ten million rows a full pass takes about a minute at one call a second, while
+ * this node's own writes are in the totals as soon as they are in the table.
  */
 @ApplicationScoped
 class PostgresStatisticsSweep {
@@ -30,32 +31,21 @@ class PostgresStatisticsSweep {
     @Inject
     PostgresQueries queries;
 
-    /** Per range: info hashes, seeders, leechers; null until counted. */
-    private long[][] ranges = new long[0][];
-    private int next;
+    private final RangeTotals totals = new RangeTotals(this::count, System::nanoTime, BUDGET_NANOS);
 
-    synchronized StoreStatistics statistics() {
+    StoreStatistics statistics() {
         long rows = sql.query(ESTIMATE, Map.of(), rs -> rs.next() ? rs.getLong(1) : 0L);
-        int wanted = InfoHashRanges.count(rows, queries.rowsPerRange());
-        if (wanted != ranges.length) {
-            ranges = new long[wanted][];
-            next = 0;
-        }
-        long started = System.nanoTime();
-        int counted = 0;
-        while (counted < ranges.length
-                && (counted == 0 || ranges[next] == null || System.nanoTime() - started < BUDGET_NANOS)) {
-            ranges[next] = count(next, ranges.length);
-            next = (next + 1) % ranges.length;
-            counted++;
-        }
-        long[] sum = new long[3];
-        for (long[] r : ranges) {
-            for (int i = 0; i < 3; i++) {
-                sum[i] += r[i];
-            }
-        }
-        return new StoreStatistics(sum[0], sum[1], sum[2]);
+        return totals.sweep(InfoHashRanges.count(rows, queries.rowsPerRange()));
+    }
+
+    /** A batch the store has. */
+    void written(WriteBatch batch) {
+        totals.written(batch);
+    }
+
+    /** Rows garbage collection removed. */
+    void removed(long rows) {
+        totals.removed(rows);
     }
 
     private long[] count(int range, int of) {

@@ -118,6 +118,26 @@ class SwarmCacheTest {
     }
 
     @Test
+    void eachWriteSaysTheRoleTheStoreHadSoThatBatchesChangeTheTotalsExactly() {
+        InfoHash h = hash(1);
+        Peer a = peer("10.0.0.1", 1);
+        Peer b = peer("10.0.0.2", 2);
+        cache.announce(h, a, SwarmChange.PUT_LEECHER, 0);
+        cache.announce(h, b, SwarmChange.PUT_SEEDER, 0);
+        cache.flush(store, 100);
+        cache.announce(h, a, SwarmChange.GRADUATE, 0);
+        cache.announce(h, a, SwarmChange.PUT_SEEDER, 0);
+        cache.announce(h, b, SwarmChange.REMOVE, 0);
+        cache.flush(store, 100);
+
+        assertThat(store.batches.get(0).writes()).extracting(PeerWrite::before).containsOnly(PeerWrite.Role.ABSENT);
+        assertThat(store.batches.get(1).writes()).extracting(PeerWrite::before)
+                .containsExactly(PeerWrite.Role.LEECHER, PeerWrite.Role.SEEDER);
+        assertThat(store.batches.get(1).writes().stream().mapToInt(PeerWrite::seedersDelta).sum()).isZero();
+        assertThat(store.batches.get(1).writes().stream().mapToInt(PeerWrite::leechersDelta).sum()).isEqualTo(-1);
+    }
+
+    @Test
     void roleChangesAndRemovesKeepTheCountsExact() {
         InfoHash h = hash(1);
         Peer p = peer("10.0.0.1", 1);

@@ -8,13 +8,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerWrite;
 import dev.tusk.tracker.domain.PeerWrite.Kind;
+import dev.tusk.tracker.domain.PeerWrite.Role;
 import dev.tusk.tracker.domain.WriteBatch;
 import org.junit.jupiter.api.Test;
 
 class WriteBufferTest {
 
     private static PeerWrite write(int hash, Peer peer, Kind kind, long at) {
-        return new PeerWrite(hash(hash), peer, kind, false, at);
+        return write(hash, peer, kind, at, Role.ABSENT);
+    }
+
+    private static PeerWrite write(int hash, Peer peer, Kind kind, long at, Role before) {
+        return new PeerWrite(hash(hash), peer, kind, false, at, before);
     }
 
     @Test
@@ -93,5 +98,33 @@ class WriteBufferTest {
         assertThat(batch.writes()).hasSize(6);
         assertThat(buffer.size()).isEqualTo(9);
         buffer.written();
+    }
+
+    @Test
+    void coalescedWritesKeepTheRoleTheStoreHadBeforeTheFirst() {
+        WriteBuffer buffer = new WriteBuffer(10);
+        Peer p = peer("10.0.0.1", 1);
+        buffer.offer(write(1, p, Kind.PUT_SEEDER, 1, Role.LEECHER), 0);
+        buffer.offer(write(1, p, Kind.REMOVE, 2, Role.SEEDER), 0);
+
+        PeerWrite w = buffer.drain(10).writes().get(0);
+        assertThat(w).isEqualTo(write(1, p, Kind.REMOVE, 2, Role.LEECHER));
+        assertThat(w.leechersDelta()).as("the store loses the leecher it has").isEqualTo(-1);
+        assertThat(w.seedersDelta()).as("the seeder never reached the store").isZero();
+    }
+
+    @Test
+    void aFailedWriteGivesItsEarlierRoleToTheNewerOneThatReplacesIt() {
+        WriteBuffer buffer = new WriteBuffer(10);
+        Peer p = peer("10.0.0.1", 1);
+        buffer.offer(write(1, p, Kind.PUT_LEECHER, 1, Role.ABSENT), 0);
+        buffer.drain(10);
+        buffer.offer(write(1, p, Kind.PUT_SEEDER, 2, Role.LEECHER), 0);
+        buffer.failed();
+
+        PeerWrite w = buffer.drain(10).writes().get(0);
+        assertThat(w).isEqualTo(write(1, p, Kind.PUT_SEEDER, 2, Role.ABSENT));
+        assertThat(w.seedersDelta()).isEqualTo(1);
+        assertThat(w.leechersDelta()).isZero();
     }
 }

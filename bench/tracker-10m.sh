@@ -75,6 +75,13 @@ idle_rss=$(rss)
 sample_statements & sampler_pid=$!
 run tusk-postgres-10m http://127.0.0.1:8080
 loaded_rss=$(rss)
+# The gauges against the table once the store has every announce acknowledged: the writer may be
+# behind at the end of the load (what was pending is printed); then one report more.
+backlog=$(metric tusk_tracker_write_buffer_pending)
+drain_started=$(date +%s)
+for _ in $(seq 1 300); do [ "$(metric tusk_tracker_write_buffer_pending)" = "0.0" ] && break; sleep 0.5; done
+drained_after=$(( $(date +%s) - drain_started ))
+sleep 2
 truth=$(psql_bench -F ' ' -c "SELECT count(DISTINCT info_hash), count(*) FILTER (WHERE is_seeder), count(*) FILTER (WHERE NOT is_seeder) FROM mo_peers")
 gauges="$(metric mochi_storage_infohashes_count) $(metric mochi_storage_seeders_count) $(metric mochi_storage_leechers_count)"
 
@@ -91,6 +98,7 @@ run opentracker "http://127.0.0.1:$OT_PORT"
 printf '\nTusk on PostgreSQL with 10M peers/opentracker: %sx announces per second; during GC: %sx\n' \
     "$(ratio tusk-postgres-10m opentracker)" "$(ratio tusk-during-gc opentracker)"
 printf 'longest statement of Tusk seen: %s\n' "$(cat "$out/10m-longest-statement" 2>/dev/null || echo none)"
+printf 'write-behind: %s peers pending at the end of the load, written %d s later\n' "$backlog" "$drained_after"
 printf 'gauges (info hashes, seeders, leechers): %s; table: %s\n' "$gauges" "$truth"
 printf 'GC run: %s\n' "$(cat "$out/10m-gc.json" 2>/dev/null || echo 'did not finish within the run')"
 printf 'resident memory: %s with the swarms read at start, %s after the load; heap %s\n' "$idle_rss" "$loaded_rss" "$JBOSS_JAVA_SIZING"

@@ -121,10 +121,18 @@ public class CachedPeerStore implements PeerStore {
         return store.collectGarbage(cutoff);
     }
 
-    /** The store's totals, once it has every change made so far. */
+    /**
+     * The store's totals: once it has every change made so far when no more than a batch is
+     * pending (so a node keeping up reports what it was told), else as the store has them now.
+     * A writer that is behind is not waited for: under a load the store cannot take as fast as
+     * it comes, a reporter that drained the buffer first would not report again until the load
+     * stops, and its gauges would stay behind the table.
+     */
     @Override
     public StoreStatistics statistics() {
-        flush();
+        if (cache.buffer().size() <= settings.flushBatch()) {
+            cache.flush(store::write, settings.flushBatch());
+        }
         return store.statistics();
     }
 

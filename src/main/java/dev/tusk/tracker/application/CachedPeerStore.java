@@ -182,12 +182,26 @@ public class CachedPeerStore implements PeerStore {
      *         not written stays pending)
      */
     public long flush() {
+        return flush(Long.MAX_VALUE);
+    }
+
+    /**
+     * Writes what is pending now, batch by batch; what comes meanwhile waits for the next call, so
+     * a writer that is behind still returns to its other work (the refresh) between calls.
+     *
+     * @return how many writes and download counts were written
+     */
+    public long flushPending() {
+        return flush(Math.max(1, cache.buffer().size()));
+    }
+
+    private long flush(long atLeast) {
         long written = 0;
         int n;
         do {
             n = cache.flush(store::write, settings.flushBatch());
             written += n;
-        } while (n > 0);
+        } while (n > 0 && written < atLeast);
         return written;
     }
 

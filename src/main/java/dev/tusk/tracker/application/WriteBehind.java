@@ -120,7 +120,7 @@ public class WriteBehind {
             }
             evictOnce();
         }
-        if (!flushOnce()) {
+        if (!flushRest()) {
             LOG.warning(() -> "Stopped with " + swarms.cache().buffer().size() + " peers' changes not written to the store");
         }
     }
@@ -149,7 +149,7 @@ public class WriteBehind {
     private boolean flushOnce() {
         long started = System.nanoTime();
         try {
-            long n = swarms.flush();
+            long n = swarms.flushPending();
             if (n > 0) {
                 flushed.increment(n);
                 flushMillis.record((System.nanoTime() - started) / 1e6);
@@ -159,6 +159,16 @@ public class WriteBehind {
             failures.increment();
             LOG.log(Level.WARNING, "Tracker store write failed, {0} peers' changes pending: {1}",
                     new Object[] {swarms.cache().buffer().size(), e.getMessage()});
+            return false;
+        }
+    }
+
+    /** At the end: everything pending. @return false when the store failed */
+    private boolean flushRest() {
+        try {
+            swarms.flush();
+            return true;
+        } catch (RuntimeException e) {
             return false;
         }
     }

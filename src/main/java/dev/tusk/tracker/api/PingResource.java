@@ -1,7 +1,7 @@
 package dev.tusk.tracker.api;
 
 import dev.tusk.platform.rest.Problem;
-import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreMaintenance;
 import dev.tusk.tracker.domain.StoreUnavailableException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 public class PingResource {
 
     @Inject
-    PeerStore store;
+    StoreMaintenance store;
 
     @GET
     public Response ping() {

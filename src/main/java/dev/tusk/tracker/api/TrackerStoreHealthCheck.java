@@ -1,6 +1,6 @@
 package dev.tusk.tracker.api;
 
-import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreMaintenance;
 import dev.tusk.tracker.domain.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +14,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class TrackerStoreHealthCheck implements HealthCheck {
 
     @Inject
-    PeerStore store;
+    StoreMaintenance store;
 
     @Override
     public HealthCheckResponse call() {

@@ -4,12 +4,12 @@ import dev.tusk.tracker.domain.AnnounceOutcome;
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreMaintenance;
 import dev.tusk.tracker.domain.StoreOfRecord;
 import dev.tusk.tracker.domain.StoreStatistics;
 import dev.tusk.tracker.domain.SwarmChange;
 import dev.tusk.tracker.domain.SwarmCounts;
-import dev.tusk.tracker.domain.SwarmSnapshot;
-import dev.tusk.tracker.domain.WriteBatch;
+import dev.tusk.tracker.domain.TrackerStore;
 import dev.tusk.tracker.domain.memory.SwarmCache;
 import dev.tusk.tracker.domain.memory.WriteBuffer;
 import jakarta.annotation.PostConstruct;
@@ -23,17 +23,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tracker's {@link PeerStore}: swarms served from memory ({@link SwarmCache}) in front of
- * the store of record, which gets the changes in batches ({@link WriteBehind} flushes them) and
+ * The tracker's {@link PeerStore} and {@link StoreMaintenance}: swarms served from memory
+ * ({@link SwarmCache}) in front of the store of record, which gets the changes in batches ({@link WriteBehind} flushes them) and
  * is read only for swarms not in memory, for other writers' changes, GC and statistics.
  */
 @ApplicationScoped
-@Typed({CachedPeerStore.class, PeerStore.class})
-public class CachedPeerStore implements PeerStore {
+@Typed({CachedPeerStore.class, PeerStore.class, StoreMaintenance.class})
+public class CachedPeerStore implements PeerStore, StoreMaintenance {
 
     @Inject
     @StoreOfRecord
-    PeerStore store;
+    TrackerStore store;
     @Inject
     TrackerSettings settings;
 
@@ -136,21 +136,6 @@ public class CachedPeerStore implements PeerStore {
         return store.statistics();
     }
 
-    @Override
-    public void write(WriteBatch batch) {
-        store.write(batch);
-    }
-
-    @Override
-    public Map<InfoHash, SwarmSnapshot> loadSwarms(Collection<InfoHash> infoHashes) {
-        return store.loadSwarms(infoHashes);
-    }
-
-    @Override
-    public void scanSwarms(java.util.function.Predicate<Collection<SwarmSnapshot>> chunk) {
-        store.scanSwarms(chunk);
-    }
-
     /**
      * Reads the store's swarms into memory until the cache's bounds (nine tenths of them, leaving
      * room for new swarms) or until {@code keepGoing} says stop; swarms already in memory keep
@@ -167,11 +152,6 @@ public class CachedPeerStore implements PeerStore {
             return cache.swarmCount() < maxSwarms && cache.peerCount() < maxPeers && keepGoing.getAsBoolean();
         });
         return adopted[0];
-    }
-
-    @Override
-    public List<SwarmSnapshot> changesSince(Instant since, Collection<InfoHash> recentlyUsed) {
-        return store.changesSince(since, recentlyUsed);
     }
 
     /**

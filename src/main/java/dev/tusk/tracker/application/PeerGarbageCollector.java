@@ -1,7 +1,7 @@
 package dev.tusk.tracker.application;
 
 import dev.tusk.platform.persistence.OutageLog;
-import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreMaintenance;
 import dev.tusk.tracker.domain.StoreUnavailableException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +37,7 @@ public class PeerGarbageCollector {
     @Resource
     TimerService timers;
     @Inject
-    PeerStore store;
+    StoreMaintenance store;
     @Inject
     TrackerSettings settings;
     @Inject

@@ -2,7 +2,7 @@ package dev.tusk.tracker.application;
 
 import dev.tusk.platform.metrics.DeploymentGauges;
 import dev.tusk.platform.persistence.OutageLog;
-import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreMaintenance;
 import dev.tusk.tracker.domain.StoreStatistics;
 import dev.tusk.tracker.domain.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +40,7 @@ public class StorageStatisticsReporter {
     @Resource
     TimerService timers;
     @Inject
-    PeerStore store;
+    StoreMaintenance store;
     @Inject
     TrackerSettings settings;
     @Inject

@@ -1,14 +1,15 @@
 package dev.tusk.tracker.domain;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Where swarms live: MoChi's PeerStorage contract. Implementations report failures as
- * {@link StoreUnavailableException}.
+ * Where swarms live, as announces and scrapes see them: MoChi's PeerStorage operations and the
+ * announce and scrape built on them. What a store also does for operators and timers is
+ * {@link StoreMaintenance}, for the swarm cache {@link SwarmStore}; a whole store is a
+ * {@link TrackerStore}. Implementations report failures as {@link StoreUnavailableException}.
  */
 public interface PeerStore {
 
@@ -49,41 +50,6 @@ public interface PeerStore {
         }
         return counts;
     }
-
-    /** @throws StoreUnavailableException when the store does not answer */
-    void ping();
-
-    /**
-     * Removes peers last seen at or before {@code cutoff}.
-     *
-     * @return how many peers were removed
-     */
-    long collectGarbage(Instant cutoff);
-
-    StoreStatistics statistics();
-
-    /**
-     * Writes a batch of changes from the write-behind buffer: puts (a put as seeder also takes a
-     * leecher with the same key out of the leechers), removes (in either role) and download
-     * counts, in one transaction where the store has them.
-     */
-    void write(WriteBatch batch);
-
-    /** Whole swarms (every peer with its role and last-seen time, and downloads); unknown ones empty. */
-    Map<InfoHash, SwarmSnapshot> loadSwarms(Collection<InfoHash> infoHashes);
-
-    /**
-     * What other writers may have changed, for a cache to lay over its swarms: the peers written
-     * at or after {@code since} (incomplete snapshots), or, for a store that cannot tell by time,
-     * the whole of the {@code recentlyUsed} swarms.
-     */
-    List<SwarmSnapshot> changesSince(Instant since, Collection<InfoHash> recentlyUsed);
-
-    /**
-     * Reads every swarm, a chunk of whole swarms at a time (each read short), for a cache to fill
-     * itself at start; stops as soon as {@code chunk} answers false.
-     */
-    void scanSwarms(java.util.function.Predicate<Collection<SwarmSnapshot>> chunk);
 
     /**
      * One announce: makes the change, then chooses peers for the announcer by

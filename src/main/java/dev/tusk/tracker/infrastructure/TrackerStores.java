@@ -1,9 +1,9 @@
 package dev.tusk.tracker.infrastructure;
 
 import dev.tusk.tracker.domain.DataStore;
-import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.StoreOfRecord;
 import dev.tusk.tracker.domain.SwarmBrowser;
+import dev.tusk.tracker.domain.TrackerStore;
 import dev.tusk.tracker.infrastructure.postgres.JpaSwarmBrowser;
 import dev.tusk.tracker.infrastructure.postgres.PostgresDataStore;
 import dev.tusk.tracker.infrastructure.postgres.PostgresPeerStore;
@@ -51,7 +51,7 @@ public class TrackerStores {
     @Produces
     @ApplicationScoped
     @StoreOfRecord
-    PeerStore peerStore() {
+    TrackerStore peerStore() {
         return redis() ? redisPeers.get() : postgresPeers.get();
     }
 

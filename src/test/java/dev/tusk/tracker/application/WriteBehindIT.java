@@ -7,11 +7,11 @@ import dev.tusk.testing.Deployments;
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerId;
-import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.StoreOfRecord;
 import dev.tusk.tracker.domain.StoredPeer;
 import dev.tusk.tracker.domain.SwarmChange;
 import dev.tusk.tracker.domain.SwarmCounts;
+import dev.tusk.tracker.domain.TrackerStore;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -52,7 +52,7 @@ class WriteBehindIT {
     TrackerSettings settings;
     @Inject
     @StoreOfRecord
-    PeerStore storeOfRecord;
+    TrackerStore storeOfRecord;
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource dataSource;
 

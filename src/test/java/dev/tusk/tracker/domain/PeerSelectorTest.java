@@ -3,11 +3,9 @@ package dev.tusk.tracker.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PeerSelectorTest {
@@ -33,13 +31,6 @@ class PeerSelectorTest {
         @Override public boolean deleteLeecher(InfoHash i, Peer p) { return false; }
         @Override public void graduateLeecher(InfoHash i, Peer p) { }
         @Override public SwarmCounts scrapeSwarm(InfoHash i) { return SwarmCounts.EMPTY; }
-        @Override public void ping() { }
-        @Override public long collectGarbage(Instant cutoff) { return 0; }
-        @Override public StoreStatistics statistics() { return null; }
-        @Override public void write(WriteBatch batch) { }
-        @Override public Map<InfoHash, SwarmSnapshot> loadSwarms(java.util.Collection<InfoHash> infoHashes) { return Map.of(); }
-        @Override public List<SwarmSnapshot> changesSince(java.time.Instant since, java.util.Collection<InfoHash> used) { return List.of(); }
-        @Override public void scanSwarms(java.util.function.Predicate<java.util.Collection<SwarmSnapshot>> chunk) { }
     }
 
     private static final InfoHash HASH = InfoHash.of(new byte[20]);

@@ -9,6 +9,7 @@ import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerId;
 import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreMaintenance;
 import dev.tusk.tracker.domain.StoreStatistics;
 import dev.tusk.tracker.domain.SwarmChange;
 import dev.tusk.tracker.domain.SwarmCounts;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.Test;
 public abstract class PeerStoreContract {
 
     protected abstract PeerStore store();
+
+    /** The same store, as operators and timers use it. */
+    protected abstract StoreMaintenance maintenance();
 
     protected abstract DataStore data();
 
@@ -185,7 +189,7 @@ public abstract class PeerStoreContract {
         store().putLeecher(h, fresh);
         lastSeen(h, stale1, true, LONG_AGO);
         lastSeen(h, stale2, false, LONG_AGO);
-        long removed = store().collectGarbage(LONG_AGO.plus(1, ChronoUnit.DAYS));
+        long removed = maintenance().collectGarbage(LONG_AGO.plus(1, ChronoUnit.DAYS));
         assertThat(removed).isEqualTo(2);
         assertThat(store().scrapeSwarm(h)).isEqualTo(new SwarmCounts(0, 1, 0));
         assertThat(store().announcePeers(h, false, 50, false)).containsExactly(fresh);
@@ -193,13 +197,13 @@ public abstract class PeerStoreContract {
 
     @Test
     void statisticsCountInfoHashesSeedersAndLeechers() throws Exception {
-        StoreStatistics before = store().statistics();
+        StoreStatistics before = maintenance().statistics();
         InfoHash h1 = newHash();
         InfoHash h2 = newHash();
         store().putSeeder(h1, peer("10.0.0.8", 1));
         store().putLeecher(h1, peer("10.0.0.9", 2));
         store().putLeecher(h2, peer("2001:db8::9", 3));
-        StoreStatistics after = store().statistics();
+        StoreStatistics after = maintenance().statistics();
         assertThat(after.infoHashes() - before.infoHashes()).isEqualTo(2);
         assertThat(after.seeders() - before.seeders()).isEqualTo(1);
         assertThat(after.leechers() - before.leechers()).isEqualTo(2);
@@ -218,7 +222,7 @@ public abstract class PeerStoreContract {
 
     @Test
     void countersStayExactUnderReannouncesGraduationDeletesAndGc() throws Exception {
-        StoreStatistics before = store().statistics();
+        StoreStatistics before = maintenance().statistics();
         InfoHash h = newHash();
         Peer a = peer("10.0.0.11", 1);
         Peer b = peer("2001:db8::11", 2);
@@ -230,19 +234,19 @@ public abstract class PeerStoreContract {
         store().graduateLeecher(h, a);
         store().deleteLeecher(h, b);
         store().deleteLeecher(h, b);
-        StoreStatistics after = store().statistics();
+        StoreStatistics after = maintenance().statistics();
         assertThat(after.seeders() - before.seeders()).isEqualTo(1);
         assertThat(after.leechers() - before.leechers()).isZero();
         lastSeen(h, a, true, LONG_AGO);
-        store().collectGarbage(LONG_AGO.plus(1, ChronoUnit.DAYS));
-        StoreStatistics collected = store().statistics();
+        maintenance().collectGarbage(LONG_AGO.plus(1, ChronoUnit.DAYS));
+        StoreStatistics collected = maintenance().statistics();
         assertThat(collected.seeders()).isEqualTo(before.seeders());
         assertThat(collected.infoHashes()).isEqualTo(before.infoHashes());
     }
 
     @Test
     void pingAnswers() {
-        store().ping();
+        maintenance().ping();
     }
 
     @Test

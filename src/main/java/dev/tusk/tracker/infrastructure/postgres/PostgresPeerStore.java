@@ -13,11 +13,11 @@ import dev.tusk.tracker.domain.AnnounceOutcome;
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerSelector;
-import dev.tusk.tracker.domain.PeerStore;
-import dev.tusk.tracker.domain.SwarmChange;
 import dev.tusk.tracker.domain.StoreStatistics;
+import dev.tusk.tracker.domain.SwarmChange;
 import dev.tusk.tracker.domain.SwarmCounts;
 import dev.tusk.tracker.domain.SwarmSnapshot;
+import dev.tusk.tracker.domain.TrackerStore;
 import dev.tusk.tracker.domain.WriteBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Swarms in PostgreSQL (seed 000's {@code mo_peers} and {@code mo_downloads}), through the
@@ -42,7 +43,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 @Typed(PostgresPeerStore.class)
-public class PostgresPeerStore implements PeerStore {
+public class PostgresPeerStore implements TrackerStore {
 
     @Inject
     PostgresQueries queries;
@@ -126,7 +127,7 @@ public class PostgresPeerStore implements PeerStore {
     @SuppressWarnings("unchecked")
     public AnnounceOutcome announce(InfoHash infoHash, Peer peer, SwarmChange change, int numWant) {
         if (change != SwarmChange.PUT_SEEDER && change != SwarmChange.PUT_LEECHER) {
-            return PeerStore.super.announce(infoHash, peer, change, numWant);
+            return TrackerStore.super.announce(infoHash, peer, change, numWant);
         }
         boolean seeder = change == SwarmChange.PUT_SEEDER;
         int limit = numWant + 1;
@@ -238,7 +239,7 @@ public class PostgresPeerStore implements PeerStore {
     }
 
     @Override
-    public void scanSwarms(java.util.function.Predicate<Collection<SwarmSnapshot>> chunk) {
+    public void scanSwarms(Predicate<Collection<SwarmSnapshot>> chunk) {
         batches.scan(chunk);
     }
 

@@ -2,11 +2,11 @@ package dev.tusk.tracker.infrastructure.redis;
 
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
-import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.StoreStatistics;
 import dev.tusk.tracker.domain.StoredPeer;
 import dev.tusk.tracker.domain.SwarmCounts;
 import dev.tusk.tracker.domain.SwarmSnapshot;
+import dev.tusk.tracker.domain.TrackerStore;
 import dev.tusk.tracker.domain.WriteBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.params.ScanParams;
@@ -33,7 +34,7 @@ import redis.clients.jedis.resps.ScanResult;
  */
 @ApplicationScoped
 @Typed(RedisPeerStore.class)
-public class RedisPeerStore implements PeerStore {
+public class RedisPeerStore implements TrackerStore {
     private static final int SCAN_COUNT = 500;
 
     @Inject
@@ -237,7 +238,7 @@ public class RedisPeerStore implements PeerStore {
 
     /** CHI_I page by page (SSCAN): the page's swarms read whole in one pipeline. */
     @Override
-    public void scanSwarms(java.util.function.Predicate<Collection<SwarmSnapshot>> chunk) {
+    public void scanSwarms(Predicate<Collection<SwarmSnapshot>> chunk) {
         byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
         do {
             byte[] at = cursor;

@@ -6,6 +6,7 @@ import dev.tusk.tracker.domain.DataStore;
 import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreMaintenance;
 import dev.tusk.tracker.infrastructure.PeerStoreContract;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -38,6 +39,11 @@ public class PostgresPeerStoreIT extends PeerStoreContract {
 
     @Override
     protected PeerStore store() {
+        return peers;
+    }
+
+    @Override
+    protected StoreMaintenance maintenance() {
         return peers;
     }
 

@@ -9,6 +9,7 @@ import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerId;
 import dev.tusk.tracker.domain.PeerStore;
 import dev.tusk.tracker.domain.StoreContents;
+import dev.tusk.tracker.domain.StoreMaintenance;
 import dev.tusk.tracker.domain.SwarmBrowser.PeerView;
 import dev.tusk.tracker.infrastructure.PeerStoreContract;
 import java.io.IOException;
@@ -120,6 +121,11 @@ class RedisClusterStoreIT extends PeerStoreContract {
 
     @Override
     protected PeerStore store() {
+        return peers;
+    }
+
+    @Override
+    protected StoreMaintenance maintenance() {
         return peers;
     }
 

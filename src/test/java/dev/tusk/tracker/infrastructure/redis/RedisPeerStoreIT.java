@@ -9,6 +9,7 @@ import dev.tusk.tracker.domain.InfoHash;
 import dev.tusk.tracker.domain.Peer;
 import dev.tusk.tracker.domain.PeerId;
 import dev.tusk.tracker.domain.PeerStore;
+import dev.tusk.tracker.domain.StoreMaintenance;
 import dev.tusk.tracker.domain.SwarmCounts;
 import dev.tusk.tracker.infrastructure.PeerStoreContract;
 import jakarta.inject.Inject;
@@ -55,6 +56,11 @@ class RedisPeerStoreIT extends PeerStoreContract {
 
     @Override
     protected PeerStore store() {
+        return peers;
+    }
+
+    @Override
+    protected StoreMaintenance maintenance() {
         return peers;
     }
 

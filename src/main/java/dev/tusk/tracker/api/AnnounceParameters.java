@@ -62,7 +62,7 @@ final class AnnounceParameters {
             return 0;
         }
         String s = text.get();
-        if (s.isEmpty() || s.length() > 19 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (s.isEmpty() || s.length() > 19 || !digits(s)) {
             throw refuse(name + " must be a non-negative integer");
         }
         try {
@@ -71,6 +71,16 @@ final class AnnounceParameters {
             // 19 digits above 2^63 - 1: the client's mistake, not the tracker's
             throw refuse(name + " is out of range: at most " + Long.MAX_VALUE);
         }
+    }
+
+    private static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<InetAddress> spoofed(RawQuery q) {

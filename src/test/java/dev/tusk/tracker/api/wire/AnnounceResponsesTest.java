@@ -7,7 +7,10 @@ import dev.tusk.tracker.domain.PeerId;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AnnounceResponsesTest {
@@ -47,5 +50,27 @@ class AnnounceResponsesTest {
         assertThat(full).contains("5:peersld2:ip7:1.2.3.47:peer id20:xxxxxxxxxxxxxxxxxxxx4:porti6881eee");
         String noId = new String(AnnounceResponses.encode(1, 0, 60, 30, peers, false, true), StandardCharsets.ISO_8859_1);
         assertThat(noId).contains("5:peersld2:ip7:1.2.3.44:porti6881eee").doesNotContain("peer id");
+    }
+
+    @Test
+    void theCompactReplyIsWhatTheGenericEncoderWrites() {
+        Random random = new Random(20261203);
+        for (int i = 0; i < 200; i++) {
+            long complete = random.nextInt(100_000);
+            long incomplete = random.nextInt(3) == 0 ? 0 : Math.abs(random.nextLong());
+            byte[] v4 = new byte[6 * random.nextInt(60)];
+            byte[] v6 = new byte[18 * random.nextInt(3)];
+            random.nextBytes(v4);
+            random.nextBytes(v6);
+            Map<String, Object> reply = new HashMap<>(Map.of("complete", complete,
+                    "incomplete", incomplete, "interval", 1800L, "min interval", 900L));
+            if (v4.length > 0) {
+                reply.put("peers", v4);
+            }
+            if (v6.length > 0) {
+                reply.put("peers6", v6);
+            }
+            assertThat(AnnounceResponses.encodeCompact(complete, incomplete, 1800, 900, v4, v6)).isEqualTo(Bencode.encode(reply));
+        }
     }
 }

@@ -11,6 +11,8 @@ import jakarta.jms.MessageListener;
 /**
  * The {@code cleanup} queue's JMS queue and its listener: each message wakes the queue's workers;
  * {@code TUSK_QUEUE_CLEANUP_CONCURRENCY} (2) sessions at most, outside any transaction (QueueListener).
+ * Shaped like {@link ProcessQueueListener} by necessity: a message-driven bean's destination and
+ * concurrency are annotations, so each queue has its own class.
  */
 @JMSDestinationDefinition(name = CleanupQueueListener.DESTINATION, interfaceName = "jakarta.jms.Queue", destinationName = "tusk.jobs.cleanup")
 @MessageDriven(name = "CleanupQueueListener", messageListenerInterface = MessageListener.class, activationConfig = {

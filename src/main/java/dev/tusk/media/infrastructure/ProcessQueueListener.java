@@ -11,6 +11,8 @@ import jakarta.jms.MessageListener;
 /**
  * The {@code process} queue's JMS queue and its listener: each message wakes the queue's workers;
  * {@code TUSK_QUEUE_PROCESS_CONCURRENCY} (4) sessions at most, outside any transaction (QueueListener).
+ * Shaped like {@link CleanupQueueListener} by necessity: a message-driven bean's destination and
+ * concurrency are annotations, so each queue has its own class.
  */
 @JMSDestinationDefinition(name = ProcessQueueListener.DESTINATION, interfaceName = "jakarta.jms.Queue", destinationName = "tusk.jobs.process")
 @MessageDriven(name = "ProcessQueueListener", messageListenerInterface = MessageListener.class, activationConfig = {

@@ -24,8 +24,9 @@ import java.util.Map;
 
 /**
  * The tracker's {@link PeerStore} and {@link StoreMaintenance}: swarms served from memory
- * ({@link SwarmCache}) in front of the store of record, which gets the changes in batches ({@link WriteBehind} flushes them) and
- * is read only for swarms not in memory, for other writers' changes, GC and statistics.
+ * ({@link SwarmCache}) in front of the store of record, which gets the changes in batches
+ * ({@link WriteBehind} flushes them) and is read only for swarms not in memory, for other
+ * writers' changes, GC and statistics.
  */
 @ApplicationScoped
 @Typed({CachedPeerStore.class, PeerStore.class, StoreMaintenance.class})

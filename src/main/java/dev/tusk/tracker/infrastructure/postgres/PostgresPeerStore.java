@@ -19,6 +19,8 @@ import dev.tusk.tracker.domain.SwarmCounts;
 import dev.tusk.tracker.domain.SwarmSnapshot;
 import dev.tusk.tracker.domain.TrackerStore;
 import dev.tusk.tracker.domain.WriteBatch;
+import dev.tusk.tracker.infrastructure.postgres.PostgresStatements.Results;
+import dev.tusk.tracker.infrastructure.postgres.PostgresStatements.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -84,9 +86,8 @@ public class PostgresPeerStore implements TrackerStore {
     @Override
     public void graduateLeecher(InfoHash infoHash, Peer peer) {
         Map<String, Object> args = peerArgs(infoHash, peer, true);
-        sql.pipeline(List.of(new PostgresStatements.Step(queries.graduate(), args, null),
-                new PostgresStatements.Step(queries.addPeer(), args, null),
-                new PostgresStatements.Step(queries.downloadsIncrement(), Map.of(INFO_HASH, infoHash.bytes()), null)));
+        sql.pipeline(List.of(Step.update(queries.graduate(), args), Step.update(queries.addPeer(), args),
+                Step.update(queries.downloadsIncrement(), Map.of(INFO_HASH, infoHash.bytes()))));
     }
 
     @Override
@@ -124,27 +125,29 @@ public class PostgresPeerStore implements TrackerStore {
      * query returns, as MoChi's defaults do).
      */
     @Override
-    @SuppressWarnings("unchecked")
     public AnnounceOutcome announce(InfoHash infoHash, Peer peer, SwarmChange change, int numWant) {
         if (change != SwarmChange.PUT_SEEDER && change != SwarmChange.PUT_LEECHER) {
             return TrackerStore.super.announce(infoHash, peer, change, numWant);
         }
         boolean seeder = change == SwarmChange.PUT_SEEDER;
         int limit = numWant + 1;
-        List<PostgresStatements.Step> steps = new ArrayList<>(5);
-        steps.add(new PostgresStatements.Step(queries.addPeer(), peerArgs(infoHash, peer, seeder), null));
-        addCountSteps(steps, infoHash);
+        List<Step<?>> steps = new ArrayList<>(5);
+        steps.add(Step.update(queries.addPeer(), peerArgs(infoHash, peer, seeder)));
+        CountSteps counts = new CountSteps(infoHash);
+        counts.addTo(steps);
+        List<Step<List<Peer>>> peerSteps = new ArrayList<>(2);
         if (numWant > 0) {
             if (!seeder) {
-                steps.add(new PostgresStatements.Step(queries.announce(), peersArgs(infoHash, true, peer.isV6(), limit), this::readPeers));
+                peerSteps.add(new Step<>(queries.announce(), peersArgs(infoHash, true, peer.isV6(), limit), this::readPeers));
             }
-            steps.add(new PostgresStatements.Step(queries.announce(), peersArgs(infoHash, false, peer.isV6(), limit), this::readPeers));
+            peerSteps.add(new Step<>(queries.announce(), peersArgs(infoHash, false, peer.isV6(), limit), this::readPeers));
         }
-        List<Object> results = sql.pipeline(steps);
-        SwarmCounts swarm = counts(results, 1);
+        steps.addAll(peerSteps);
+        Results results = sql.pipeline(steps);
+        SwarmCounts swarm = counts.of(results);
         List<Peer> ownFamily = new ArrayList<>();
-        for (Object r : results.subList(3, results.size())) {
-            ownFamily.addAll((List<Peer>) r);
+        for (Step<List<Peer>> step : peerSteps) {
+            ownFamily.addAll(results.get(step));
         }
         // The counts cover both address families: when the own family's rows are all of them,
         // the other family has no peer to offer and its round trip is saved.
@@ -163,29 +166,43 @@ public class PostgresPeerStore implements TrackerStore {
     /** Every swarm's counts and downloads in one round trip. */
     @Override
     public Map<InfoHash, SwarmCounts> scrapeSwarms(Collection<InfoHash> infoHashes) {
-        List<InfoHash> distinct = List.copyOf(new LinkedHashSet<>(infoHashes));
-        List<PostgresStatements.Step> steps = new ArrayList<>(2 * distinct.size());
-        for (InfoHash infoHash : distinct) {
-            addCountSteps(steps, infoHash);
-        }
-        List<Object> results = distinct.isEmpty() ? List.of() : sql.pipeline(steps);
         Map<InfoHash, SwarmCounts> swarms = new LinkedHashMap<>();
-        for (int i = 0; i < distinct.size(); i++) {
-            swarms.put(distinct.get(i), counts(results, 2 * i));
+        List<CountSteps> counts = new ArrayList<>();
+        List<Step<?>> steps = new ArrayList<>();
+        for (InfoHash infoHash : new LinkedHashSet<>(infoHashes)) {
+            CountSteps swarm = new CountSteps(infoHash);
+            swarm.addTo(steps);
+            counts.add(swarm);
+        }
+        if (!steps.isEmpty()) {
+            Results results = sql.pipeline(steps);
+            counts.forEach(c -> swarms.put(c.infoHash, c.of(results)));
         }
         return swarms;
     }
 
-    /** The swarm's seeders and leechers, then its downloads: read by {@link #counts}. */
-    private void addCountSteps(List<PostgresStatements.Step> steps, InfoHash infoHash) {
-        Map<String, Object> args = Map.of(INFO_HASH, infoHash.bytes());
-        steps.add(new PostgresStatements.Step(queries.countByInfoHash(), args, this::seedersAndLeechers));
-        steps.add(new PostgresStatements.Step(queries.downloadsGet(), args, PostgresPeerStore::firstLong));
-    }
+    /** A swarm's seeders and leechers, and its downloads: two steps of a pipeline. */
+    private final class CountSteps {
+        final InfoHash infoHash;
+        final Step<long[]> peers;
+        final Step<Long> downloads;
 
-    private static SwarmCounts counts(List<Object> results, int from) {
-        long[] peers = (long[]) results.get(from);
-        return new SwarmCounts(peers[0], peers[1], (Long) results.get(from + 1));
+        CountSteps(InfoHash infoHash) {
+            this.infoHash = infoHash;
+            Map<String, Object> args = Map.of(INFO_HASH, infoHash.bytes());
+            peers = new Step<>(queries.countByInfoHash(), args, PostgresPeerStore.this::seedersAndLeechers);
+            downloads = new Step<>(queries.downloadsGet(), args, PostgresPeerStore::firstLong);
+        }
+
+        void addTo(List<Step<?>> steps) {
+            steps.add(peers);
+            steps.add(downloads);
+        }
+
+        SwarmCounts of(Results results) {
+            long[] p = results.get(peers);
+            return new SwarmCounts(p[0], p[1], results.get(downloads));
+        }
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,38 +60,56 @@ class PostgresStatements {
         }
     }
 
-    /** One statement of a {@link #pipeline}: an update when {@code reader} is null, else a query. */
-    record Step(NamedParameterSql sql, Map<String, Object> args, RowReader<?> reader) {
+    /** One statement of a {@link #pipeline}: a query whose rows {@code reader} reads into a {@code T}, or an update. */
+    record Step<T>(NamedParameterSql sql, Map<String, Object> args, RowReader<T> reader) {
+
+        /** An update: its result is the update count. */
+        static Step<Integer> update(NamedParameterSql sql, Map<String, Object> args) {
+            return new Step<>(sql, args, null);
+        }
+    }
+
+    /** What each step of a pipeline gave, asked for by the step. */
+    static final class Results {
+        private final Map<Step<?>, Object> byStep = new IdentityHashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> T get(Step<T> step) {
+            if (!byStep.containsKey(step)) {
+                throw new IllegalArgumentException("not a step of this pipeline: " + step.sql().jdbcSql());
+            }
+            return (T) byStep.get(step);
+        }
     }
 
     /**
      * Runs several statements in one round trip (the driver sends them under one Sync, so they
      * also run as one implicit transaction).
      *
-     * @return per step, the update count or what its reader read
+     * @return what each step gave: its update count, or what its reader read
      */
-    List<Object> pipeline(List<Step> steps) {
+    Results pipeline(List<? extends Step<?>> steps) {
         StringBuilder sqlText = new StringBuilder();
-        for (Step step : steps) {
+        for (Step<?> step : steps) {
             sqlText.append(sqlText.length() == 0 ? "" : ";\n").append(step.sql().jdbcSql());
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sqlText.toString())) {
             int offset = 0;
-            for (Step step : steps) {
+            for (Step<?> step : steps) {
                 bind(c, ps, offset, step.sql(), step.args());
                 offset += step.sql().parameterNames().size();
             }
-            List<Object> results = new ArrayList<>(steps.size());
+            Results results = new Results();
             boolean isResultSet = ps.execute();
-            for (Step step : steps) {
+            for (Step<?> step : steps) {
                 if (step.reader() == null) {
-                    results.add(ps.getUpdateCount());
+                    results.byStep.put(step, ps.getUpdateCount());
                 } else {
                     if (!isResultSet) {
                         throw new SQLException("expected rows from: " + step.sql().jdbcSql());
                     }
                     try (ResultSet rs = ps.getResultSet()) {
-                        results.add(step.reader().read(rs));
+                        results.byStep.put(step, step.reader().read(rs));
                     }
                 }
                 isResultSet = ps.getMoreResults();

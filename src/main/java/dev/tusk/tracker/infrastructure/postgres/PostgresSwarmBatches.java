@@ -3,11 +3,11 @@ package dev.tusk.tracker.infrastructure.postgres;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.ADDRESS;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.COUNT;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.CREATED;
-import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.OWN_XIDS;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.FROM_HASH;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.INFO_HASH;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.IS_SEEDER;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.IS_V6;
+import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.OWN_XIDS;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.PEER_ID;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.PORT;
 import static dev.tusk.tracker.infrastructure.postgres.PostgresQueries.TO_HASH;
@@ -20,6 +20,8 @@ import dev.tusk.tracker.domain.PeerWrite;
 import dev.tusk.tracker.domain.StoredPeer;
 import dev.tusk.tracker.domain.SwarmSnapshot;
 import dev.tusk.tracker.domain.WriteBatch;
+import dev.tusk.tracker.infrastructure.postgres.PostgresStatements.Results;
+import dev.tusk.tracker.infrastructure.postgres.PostgresStatements.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
@@ -33,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What the swarm cache asks of PostgreSQL: a batch of writes in one transaction (set-based
@@ -65,12 +68,12 @@ class PostgresSwarmBatches {
         for (PeerWrite w : batch.writes()) {
             (w.isPut() ? puts : removes).add(w);
         }
-        List<PostgresStatements.Step> steps = new ArrayList<>(3);
+        List<Step<?>> steps = new ArrayList<>(4);
         if (!removes.isEmpty()) {
-            steps.add(new PostgresStatements.Step(queries.batchDelete(), arrays(removes), null));
+            steps.add(Step.update(queries.batchDelete(), arrays(removes)));
         }
         if (!puts.isEmpty()) {
-            steps.add(new PostgresStatements.Step(queries.batchPut(), arrays(puts), null));
+            steps.add(Step.update(queries.batchPut(), arrays(puts)));
         }
         if (!batch.downloads().isEmpty()) {
             byte[][] hashes = new byte[batch.downloads().size()][];
@@ -80,12 +83,12 @@ class PostgresSwarmBatches {
                 hashes[i] = e.getKey().bytes();
                 counts[i++] = (int) Math.min(Integer.MAX_VALUE, e.getValue());
             }
-            steps.add(new PostgresStatements.Step(queries.batchDownloads(), Map.of(INFO_HASH, hashes, COUNT, counts), null));
+            steps.add(Step.update(queries.batchDownloads(), Map.of(INFO_HASH, hashes, COUNT, counts)));
         }
         if (!steps.isEmpty()) {
-            steps.add(new PostgresStatements.Step(queries.currentXid(), Map.of(), rs -> rs.next() ? rs.getLong(1) : null));
-            List<Object> results = sql.pipeline(steps);
-            ownFlushes.remember(results.get(results.size() - 1), System.currentTimeMillis());
+            Step<Long> xid = new Step<>(queries.currentXid(), Map.of(), rs -> rs.next() ? rs.getLong(1) : null);
+            steps.add(xid);
+            ownFlushes.remember(sql.pipeline(steps).get(xid), System.currentTimeMillis());
         }
     }
 
@@ -170,7 +173,6 @@ class PostgresSwarmBatches {
     }
 
     /** Every peer and the download count of each swarm, in one round trip. */
-    @SuppressWarnings("unchecked")
     Map<InfoHash, SwarmSnapshot> load(Collection<InfoHash> infoHashes) {
         Map<InfoHash, SwarmSnapshot> swarms = new LinkedHashMap<>();
         if (infoHashes.isEmpty()) {
@@ -178,10 +180,11 @@ class PostgresSwarmBatches {
         }
         byte[][] hashes = infoHashes.stream().map(InfoHash::bytes).toArray(byte[][]::new);
         Map<String, Object> args = Map.of(INFO_HASH, hashes);
-        List<Object> results = sql.pipeline(List.of(new PostgresStatements.Step(queries.swarmLoad(), args, PostgresSwarmBatches::storedPeers),
-                new PostgresStatements.Step(queries.swarmDownloads(), args, PostgresSwarmBatches::downloads)));
-        Map<InfoHash, List<StoredPeer>> peers = (Map<InfoHash, List<StoredPeer>>) results.get(0);
-        Map<InfoHash, Long> downloads = (Map<InfoHash, Long>) results.get(1);
+        Step<Map<InfoHash, List<StoredPeer>>> peerRows = new Step<>(queries.swarmLoad(), args, PostgresSwarmBatches::storedPeers);
+        Step<Map<InfoHash, Long>> downloadRows = new Step<>(queries.swarmDownloads(), args, PostgresSwarmBatches::downloads);
+        Results results = sql.pipeline(List.of(peerRows, downloadRows));
+        Map<InfoHash, List<StoredPeer>> peers = results.get(peerRows);
+        Map<InfoHash, Long> downloads = results.get(downloadRows);
         for (InfoHash h : infoHashes) {
             swarms.put(h, new SwarmSnapshot(h, peers.getOrDefault(h, List.of()), downloads.getOrDefault(h, 0L), true));
         }
@@ -189,17 +192,16 @@ class PostgresSwarmBatches {
     }
 
     /** Every swarm, range by range of info hashes ({@link InfoHashRanges}), each range one round trip. */
-    @SuppressWarnings("unchecked")
-    void scan(java.util.function.Predicate<Collection<SwarmSnapshot>> chunk) {
+    void scan(Predicate<Collection<SwarmSnapshot>> chunk) {
         long rows = sql.query(ESTIMATE, Map.of(), rs -> rs.next() ? rs.getLong(1) : 0L);
         int ranges = InfoHashRanges.count(rows, queries.rowsPerRange());
         for (int i = 0; i < ranges; i++) {
             Map<String, Object> args = Map.of(FROM_HASH, InfoHashRanges.from(i, ranges), TO_HASH, InfoHashRanges.to(i, ranges));
-            List<Object> results = sql.pipeline(List.of(
-                    new PostgresStatements.Step(queries.swarmRange(), args, PostgresSwarmBatches::storedPeers),
-                    new PostgresStatements.Step(queries.swarmRangeDownloads(), args, PostgresSwarmBatches::downloads)));
-            Map<InfoHash, List<StoredPeer>> peers = (Map<InfoHash, List<StoredPeer>>) results.get(0);
-            Map<InfoHash, Long> downloads = (Map<InfoHash, Long>) results.get(1);
+            Step<Map<InfoHash, List<StoredPeer>>> peerRows = new Step<>(queries.swarmRange(), args, PostgresSwarmBatches::storedPeers);
+            Step<Map<InfoHash, Long>> downloadRows = new Step<>(queries.swarmRangeDownloads(), args, PostgresSwarmBatches::downloads);
+            Results results = sql.pipeline(List.of(peerRows, downloadRows));
+            Map<InfoHash, List<StoredPeer>> peers = results.get(peerRows);
+            Map<InfoHash, Long> downloads = results.get(downloadRows);
             List<SwarmSnapshot> swarms = new ArrayList<>(peers.size());
             peers.forEach((h, list) -> swarms.add(new SwarmSnapshot(h, list, downloads.getOrDefault(h, 0L), true)));
             if (!chunk.test(swarms)) {

@@ -52,21 +52,8 @@ class TorrentApprovalTest {
     private static final InfoHash OTHER = InfoHash.fromHex("ff".repeat(20));
 
     private static TorrentApproval approval(String mode) {
-        TrackerSettings settings = new TrackerSettings();
+        TrackerSettings settings = TestTrackerSettings.withFlushBatch(500);
         settings.approvalMode = mode;
-        settings.approvalContext = "MW_APPROVAL";
-        settings.announceInterval = "30m";
-        settings.minAnnounceInterval = "15m";
-        settings.peerLifetime = "31m";
-        settings.gcInterval = "3m";
-        settings.reportingInterval = "1s";
-        settings.maxScrapeInfoHashes = 50;
-        settings.flushInterval = "100ms";
-        settings.refreshInterval = "2s";
-        settings.flushBatch = 1000;
-        settings.writeBufferCapacity = 1_000_000;
-        settings.cacheMaxSwarms = 1_000_000;
-        settings.cacheMaxPeers = 4_000_000;
         settings.parse();
         TorrentApproval approval = new TorrentApproval();
         approval.settings = settings;

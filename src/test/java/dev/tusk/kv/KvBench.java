@@ -44,10 +44,8 @@ class KvBench {
         return Deployments.tusk(KvBench.class, KvParade.class);
     }
 
-    @Inject
-    CatalogService catalog;
-    @Inject
-    KeyValueStore kv;
+    @Inject CatalogService catalog;
+    @Inject KeyValueStore kv;
 
     private static byte[] value(long i) {
         return ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);

@@ -57,16 +57,11 @@ class KvReplicationIT {
         return Deployments.tusk(KvReplicationIT.class, KvParade.class);
     }
 
-    @Inject
-    CatalogService catalog;
-    @Inject
-    KeyValueStore kv;
-    @Inject
-    KvMaintenance maintenance;
-    @Inject
-    Shards shards;
-    @Inject
-    dev.tusk.kv.infrastructure.ShardConnections connections;
+    @Inject CatalogService catalog;
+    @Inject KeyValueStore kv;
+    @Inject KvMaintenance maintenance;
+    @Inject Shards shards;
+    @Inject dev.tusk.kv.infrastructure.ShardConnections connections;
 
     @BeforeEach
     void parade() {

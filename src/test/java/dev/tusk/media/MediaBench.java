@@ -38,8 +38,7 @@ class MediaBench {
         return Deployments.tusk(MediaBench.class, Multipart.class, MediaHttpIT.class);
     }
 
-    @Inject
-    MediaRepository.Hashes hashes;
+    @Inject MediaRepository.Hashes hashes;
 
     @Test
     void bench() throws Exception {

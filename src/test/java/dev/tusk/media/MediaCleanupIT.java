@@ -37,25 +37,15 @@ class MediaCleanupIT {
         return Deployments.tusk(MediaCleanupIT.class);
     }
 
-    @Inject
-    MediaMaintenance maintenance;
-    @Inject
-    MediaRepository.Hashes hashes;
-    @Inject
-    MediaRepository.Aliases aliases;
-    @Inject
-    MediaRepository.Variants variants;
-    @Inject
-    MediaRepository.Proxies proxies;
-    @Inject
-    MediaRepository.Uploads uploads;
-    @Inject
-    MediaStore store;
-    @Inject
-    dev.tusk.queue.spi.JobQueue queue;
-    @Inject
-    @ConfigProperty(name = "media.store.path")
-    String storePath;
+    @Inject MediaMaintenance maintenance;
+    @Inject MediaRepository.Hashes hashes;
+    @Inject MediaRepository.Aliases aliases;
+    @Inject MediaRepository.Variants variants;
+    @Inject MediaRepository.Proxies proxies;
+    @Inject MediaRepository.Uploads uploads;
+    @Inject MediaStore store;
+    @Inject dev.tusk.queue.spi.JobQueue queue;
+    @Inject @ConfigProperty(name = "media.store.path") String storePath;
 
     private static void changeOne(String sql, Object key) throws Exception {
         try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -85,7 +75,7 @@ class MediaCleanupIT {
         UUID upload = uploads.create();
         changeOne("UPDATE uploads SET created_at = now() - interval '2 hours' WHERE id = ?", upload);
 
-        maintenance.runNow();
+        maintenance.run();
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !store.exists(stale) && aliases.hash(proxied).isEmpty());
         assertThat(variants.identifier(hash, "thumbnail/2.png")).isEmpty();
@@ -120,7 +110,7 @@ class MediaCleanupIT {
             ps.executeUpdate();
         }
         try {
-            maintenance.runNow();
+            maintenance.run();
 
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !store.exists(orphan));
             assertThat(store.exists(held)).isTrue();

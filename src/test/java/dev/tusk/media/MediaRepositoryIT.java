@@ -34,26 +34,16 @@ class MediaRepositoryIT {
         return Deployments.tusk(MediaRepositoryIT.class);
     }
 
-    @Inject
-    MediaRepository.Hashes hashes;
-    @Inject
-    MediaRepository.Aliases aliases;
-    @Inject
-    MediaRepository.Variants variants;
-    @Inject
-    MediaRepository.Details details;
-    @Inject
-    MediaRepository.Uploads uploads;
-    @Inject
-    MediaRepository.Settings settings;
-    @Inject
-    MediaRepository.Proxies proxies;
-    @Inject
-    MediaRepository.StoreMigrations migrations;
-    @Inject
-    MediaRepository.Counts counts;
-    @Resource
-    UserTransaction tx;
+    @Inject MediaRepository.Hashes hashes;
+    @Inject MediaRepository.Aliases aliases;
+    @Inject MediaRepository.Variants variants;
+    @Inject MediaRepository.Details details;
+    @Inject MediaRepository.Uploads uploads;
+    @Inject MediaRepository.Settings settings;
+    @Inject MediaRepository.Proxies proxies;
+    @Inject MediaRepository.StoreMigrations migrations;
+    @Inject MediaRepository.Counts counts;
+    @Resource UserTransaction tx;
 
     private static ContentHash newHash() {
         byte[] sha = new byte[32];

@@ -44,20 +44,13 @@ class MigrateRepoIT {
         return Deployments.tusk(MigrateRepoIT.class);
     }
 
-    @Inject
-    BatchJobs jobs;
-    @Inject
-    MediaRepository.Hashes hashes;
-    @Inject
-    MediaRepository.Aliases aliases;
-    @Inject
-    MediaRepository.Variants variants;
-    @Inject
-    MediaRepository.Details details;
-    @Inject
-    MediaRepository.Settings settings;
-    @Inject
-    MediaRepository.Proxies proxies;
+    @Inject BatchJobs jobs;
+    @Inject MediaRepository.Hashes hashes;
+    @Inject MediaRepository.Aliases aliases;
+    @Inject MediaRepository.Variants variants;
+    @Inject MediaRepository.Details details;
+    @Inject MediaRepository.Settings settings;
+    @Inject MediaRepository.Proxies proxies;
 
     private static Connection target() throws SQLException {
         Properties p = new Properties();

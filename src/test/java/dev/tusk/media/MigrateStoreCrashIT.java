@@ -47,10 +47,8 @@ class MigrateStoreCrashIT {
     private static final Path STORE = Path.of(System.getProperty("jboss.home", "target/wildfly"), "standalone/data/tusk-media");
     private static final int HASHES = 600;
 
-    @ArquillianResource
-    ContainerController controller;
-    @ArquillianResource
-    Deployer deployer;
+    @ArquillianResource ContainerController controller;
+    @ArquillianResource Deployer deployer;
 
     @Deployment(name = "tusk", managed = false, testable = false)
     @TargetsContainer(CONTAINER)

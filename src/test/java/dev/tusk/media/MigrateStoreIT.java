@@ -55,22 +55,14 @@ class MigrateStoreIT {
         return Deployments.tusk(MigrateStoreIT.class);
     }
 
-    @Inject
-    BatchJobs jobs;
-    @Inject
-    MediaStoreCatalog stores;
-    @Inject
-    MediaStore store;
-    @Inject
-    MediaRepository.Hashes hashes;
-    @Inject
-    MediaRepository.Variants variants;
-    @Inject
-    MediaRepository.Details details;
-    @Inject
-    MediaRepository.Aliases aliases;
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
+    @Inject BatchJobs jobs;
+    @Inject MediaStoreCatalog stores;
+    @Inject MediaStore store;
+    @Inject MediaRepository.Hashes hashes;
+    @Inject MediaRepository.Variants variants;
+    @Inject MediaRepository.Details details;
+    @Inject MediaRepository.Aliases aliases;
+    @Inject io.micrometer.core.instrument.MeterRegistry registry;
 
     /** Original content by hash slug, as written. */
     private final Map<String, byte[]> contents = new HashMap<>();

@@ -41,22 +41,14 @@ class JobQueueIT {
                 TestJobHandlers.Fail.class, TestJobHandlers.Lease.class);
     }
 
-    @Inject
-    JobQueue queue;
-    @Inject
-    JobLedger ledger;
-    @Inject
-    JobStore store;
-    @Inject
-    JobRunner runner;
-    @Inject
-    dev.tusk.queue.domain.JobDispatcher dispatcher;
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
-    @Resource
-    UserTransaction tx;
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
-    DataSource dataSource;
+    @Inject JobQueue queue;
+    @Inject JobLedger ledger;
+    @Inject JobStore store;
+    @Inject JobRunner runner;
+    @Inject dev.tusk.queue.domain.JobDispatcher dispatcher;
+    @Inject io.micrometer.core.instrument.MeterRegistry registry;
+    @Resource UserTransaction tx;
+    @Resource(lookup = SchemaMigrations.DATASOURCE) DataSource dataSource;
 
     private static String key() {
         return UUID.randomUUID().toString();

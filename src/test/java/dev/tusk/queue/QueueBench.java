@@ -91,8 +91,7 @@ class QueueBench {
     /** Does nothing, as fast as it can. */
     @ApplicationScoped
     public static class Noop implements JobHandler {
-        @Inject
-        Ledger ledger;
+        @Inject Ledger ledger;
 
         @Override
         public String type() {
@@ -107,17 +106,12 @@ class QueueBench {
         }
     }
 
-    @Inject
-    JobQueue queue;
-    @Inject
-    JobStore store;
-    @Inject
-    Ledger ledger;
+    @Inject JobQueue queue;
+    @Inject JobStore store;
+    @Inject Ledger ledger;
     /** Plain threads: the default executor's small pool would starve pushers behind the polling workers. */
-    @Resource
-    ManagedThreadFactory threads;
-    @Resource(lookup = "java:jboss/datasources/TuskDS")
-    javax.sql.DataSource dataSource;
+    @Resource ManagedThreadFactory threads;
+    @Resource(lookup = "java:jboss/datasources/TuskDS") javax.sql.DataSource dataSource;
 
     private Future<Void> start(java.util.concurrent.Callable<Void> work) {
         java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(work);

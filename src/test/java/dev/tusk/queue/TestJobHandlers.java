@@ -26,8 +26,7 @@ public final class TestJobHandlers {
     /** Records that it ran for its key. */
     @ApplicationScoped
     public static class Record implements JobHandler {
-        @Inject
-        JobLedger ledger;
+        @Inject JobLedger ledger;
 
         @Override
         public String type() {
@@ -44,8 +43,7 @@ public final class TestJobHandlers {
     /** Always fails, recording each attempt. */
     @ApplicationScoped
     public static class Fail implements JobHandler {
-        @Inject
-        JobLedger ledger;
+        @Inject JobLedger ledger;
 
         @Override
         public String type() {
@@ -65,10 +63,8 @@ public final class TestJobHandlers {
      */
     @ApplicationScoped
     public static class Lease implements JobHandler {
-        @Inject
-        JobLedger ledger;
-        @Resource(lookup = SchemaMigrations.DATASOURCE)
-        DataSource dataSource;
+        @Inject JobLedger ledger;
+        @Resource(lookup = SchemaMigrations.DATASOURCE) DataSource dataSource;
 
         @Override
         public String type() {

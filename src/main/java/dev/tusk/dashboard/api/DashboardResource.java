@@ -33,12 +33,8 @@ public class DashboardResource {
     public record Overview(long now, long sampleMillis, List<Check> health, Map<String, List<double[]>> series) {
     }
 
-    @Inject
-    MeterHistory history;
-    @Inject
-    @Any
-    @Readiness
-    Instance<HealthCheck> checks;
+    @Inject MeterHistory history;
+    @Inject @Any @Readiness Instance<HealthCheck> checks;
 
     @GET
     public Overview overview(@QueryParam("since") @DefaultValue("0") @Min(0) long since) {

@@ -20,8 +20,7 @@ import jakarta.ws.rs.core.Response;
 public class DashboardSession {
     static final String OPENED = "tusk.dashboard.session";
 
-    @Context
-    HttpServletRequest request;
+    @Context HttpServletRequest request;
 
     @POST
     public Response open() {

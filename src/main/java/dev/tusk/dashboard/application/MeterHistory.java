@@ -1,6 +1,5 @@
 package dev.tusk.dashboard.application;
 
-import dev.tusk.platform.config.GoDuration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -45,30 +44,21 @@ public class MeterHistory {
     private record Totals(long time, double count, double totalMillis) {
     }
 
-    @Inject
-    MeterRegistry registry;
-    @Resource
-    TimerService timers;
-    @Inject
-    @ConfigProperty(name = "tusk.dashboard.sample_interval")
-    String sampleInterval;
-    @Inject
-    @ConfigProperty(name = "tusk.dashboard.history")
-    String history;
+    @Inject MeterRegistry registry;
+    @Resource TimerService timers;
+    @Inject @ConfigProperty(name = "tusk.dashboard.sample_interval") Duration every;
+    @Inject @ConfigProperty(name = "tusk.dashboard.history") Duration history;
 
     private final Map<String, SeriesBuffer> series = new TreeMap<>();
     private final Map<String, Totals> last = new HashMap<>();
-    private Duration every;
     private int capacity;
 
     @PostConstruct
     void start() {
-        every = GoDuration.parse(sampleInterval);
-        Duration kept = GoDuration.parse(history);
-        if (every.toMillis() < 100 || kept.compareTo(every) < 0) {
+        if (every.toMillis() < 100 || history.compareTo(every) < 0) {
             throw new IllegalStateException("tusk.dashboard.sample_interval must be at least 100ms and at most tusk.dashboard.history");
         }
-        capacity = (int) Math.min(100_000, kept.toMillis() / every.toMillis());
+        capacity = (int) Math.min(100_000, history.toMillis() / every.toMillis());
         timers.createIntervalTimer(every.toMillis(), every.toMillis(), new TimerConfig("dashboard samples", false));
     }
 

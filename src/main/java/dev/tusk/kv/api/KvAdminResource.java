@@ -51,12 +51,9 @@ public class KvAdminResource {
     public record NamespaceBody(Long expireAfterSeconds) {
     }
 
-    @Inject
-    CatalogService catalog;
-    @Inject
-    Replicator replicator;
-    @Inject
-    KvMaintenance maintenance;
+    @Inject CatalogService catalog;
+    @Inject Replicator replicator;
+    @Inject KvMaintenance maintenance;
 
     @GET
     @Path("catalog")

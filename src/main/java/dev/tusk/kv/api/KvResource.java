@@ -40,15 +40,11 @@ import java.util.Map;
 @RequestScoped
 public class KvResource {
 
-    @Inject
-    KeyValueStore store;
+    @Inject KeyValueStore store;
 
-    @PathParam("namespace")
-    String namespace;
-    @PathParam("key")
-    String key;
-    @QueryParam("zone")
-    String zone;
+    @PathParam("namespace") String namespace;
+    @PathParam("key") String key;
+    @QueryParam("zone") String zone;
 
     @GET
     public Response get() {

@@ -18,12 +18,9 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class CatalogService implements CatalogSubscriber {
 
-    @Inject
-    CatalogStore store;
-    @Inject
-    CatalogPublisher publisher;
-    @Inject
-    Replicator replicator;
+    @Inject CatalogStore store;
+    @Inject CatalogPublisher publisher;
+    @Inject Replicator replicator;
 
     private final AtomicReference<Catalog> current = new AtomicReference<>(Catalog.EMPTY);
     private long loadedVersion = -1;

@@ -28,14 +28,10 @@ import java.util.Optional;
 public class KeyValueStore {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(KeyValueStore.class.getName());
 
-    @Inject
-    CatalogService catalog;
-    @Inject
-    Shards shards;
-    @Inject
-    VersionClock clock;
-    @Inject
-    KvSettings settings;
+    @Inject CatalogService catalog;
+    @Inject Shards shards;
+    @Inject VersionClock clock;
+    @Inject KvSettings settings;
 
     public Optional<StoredValue> get(String zone, String namespace, String key) {
         Target t = target(zone, namespace, key);

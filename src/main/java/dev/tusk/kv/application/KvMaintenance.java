@@ -1,21 +1,15 @@
 package dev.tusk.kv.application;
 
-import dev.tusk.kv.domain.Catalog;
 import dev.tusk.kv.domain.Catalog.ShardInstance;
+import dev.tusk.kv.domain.Catalog;
 import dev.tusk.kv.domain.KvRow;
 import dev.tusk.kv.domain.Progress;
 import dev.tusk.kv.domain.Shards;
+import dev.tusk.platform.timers.PeriodicTask;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,45 +28,43 @@ import java.util.stream.Collectors;
  * (anti-entropy; the newer version wins, so repair is safe in both directions; a settled tombstone
  * is copied only over an older row, never brought back where cleanup removed it).
  */
-@Singleton
-@Startup
-@DependsOn("SchemaMigrations")
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class KvMaintenance {
+@ApplicationScoped
+public class KvMaintenance implements PeriodicTask {
     private static final Logger LOG = Logger.getLogger(KvMaintenance.class.getName());
 
     /** What one round did. */
     public record Round(long expiredRemoved, long tombstonesRemoved, long rowsRepaired, List<String> problems) {
     }
 
-    @Resource
-    TimerService timers;
-    @Inject
-    CatalogService catalog;
-    @Inject
-    Shards shards;
-    @Inject
-    KvSettings settings;
-    @Inject
-    KvMetrics metrics;
-    @Inject
-    VersionClock clock;
+    @Inject CatalogService catalog;
+    @Inject Shards shards;
+    @Inject KvSettings settings;
+    @Inject KvMetrics metrics;
+    @Inject VersionClock clock;
 
+    /** Made when the scheduler starts, after the schema migrations: the catalog's first load. */
     @PostConstruct
-    void start() {
+    void loadCatalog() {
         try {
             catalog.reload();
         } catch (RuntimeException e) {
             LOG.warning(() -> "KV catalog not loaded at start-up (" + e.getMessage() + "); it is loaded at the next change");
         }
-        long every = settings.maintenanceInterval().toMillis();
-        timers.createIntervalTimer(every, every, new TimerConfig("kv maintenance", false));
     }
 
-    @Timeout
-    void onTimer() {
-        Round r = runNow();
-        r.problems().forEach(p -> LOG.fine(() -> "KV maintenance: " + p));
+    @Override
+    public String name() {
+        return "the kv maintenance";
+    }
+
+    @Override
+    public Duration interval() {
+        return settings.maintenanceInterval();
+    }
+
+    @Override
+    public void run() {
+        runNow().problems().forEach(p -> LOG.fine(() -> "KV maintenance: " + p));
     }
 
     public Round runNow() {

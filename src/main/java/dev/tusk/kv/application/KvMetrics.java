@@ -47,10 +47,8 @@ public class KvMetrics {
             long errors, double lastSuccessSecondsAgo, double clockSkewSeconds) {
     }
 
-    @Inject
-    MeterRegistry registry;
-    @Inject
-    VersionClock clock;
+    @Inject MeterRegistry registry;
+    @Inject VersionClock clock;
 
     private final Map<String, TaskFigures> tasks = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();

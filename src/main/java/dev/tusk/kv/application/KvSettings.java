@@ -1,6 +1,5 @@
 package dev.tusk.kv.application;
 
-import dev.tusk.platform.config.GoDuration;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,49 +13,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KvSettings {
 
-    @Inject
-    @ConfigProperty(name = "kv.zones")
-    Optional<String> zones;
-    @Inject
-    @ConfigProperty(name = "kv.max_clock_skew")
-    String maxClockSkew;
-    @Inject
-    @ConfigProperty(name = "kv.batch_size")
-    int batchSize;
-    @Inject
-    @ConfigProperty(name = "kv.poll_interval")
-    String pollInterval;
-    @Inject
-    @ConfigProperty(name = "kv.backoff_base")
-    String backoffBase;
-    @Inject
-    @ConfigProperty(name = "kv.backoff_max")
-    String backoffMax;
-    @Inject
-    @ConfigProperty(name = "kv.tombstone_grace")
-    String tombstoneGrace;
-    @Inject
-    @ConfigProperty(name = "kv.maintenance_interval")
-    String maintenanceInterval;
+    @Inject @ConfigProperty(name = "kv.zones") Optional<String> zones;
+    @Inject @ConfigProperty(name = "kv.max_clock_skew") Duration maxClockSkew;
+    @Inject @ConfigProperty(name = "kv.batch_size") int batchSize;
+    @Inject @ConfigProperty(name = "kv.poll_interval") Duration pollInterval;
+    @Inject @ConfigProperty(name = "kv.backoff_base") Duration backoffBase;
+    @Inject @ConfigProperty(name = "kv.backoff_max") Duration backoffMax;
+    @Inject @ConfigProperty(name = "kv.tombstone_grace") Duration tombstoneGrace;
+    @Inject @ConfigProperty(name = "kv.maintenance_interval") Duration maintenanceInterval;
 
     private List<String> servedZones;
-    private Duration skew;
-    private Duration poll;
-    private Duration base;
-    private Duration max;
-    private Duration grace;
-    private Duration maintenance;
 
     @PostConstruct
     void parse() {
         servedZones = zones.map(z -> Arrays.stream(z.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                 .orElse(List.of());
-        skew = GoDuration.parse(maxClockSkew);
-        poll = GoDuration.parse(pollInterval);
-        base = GoDuration.parse(backoffBase);
-        max = GoDuration.parse(backoffMax);
-        grace = GoDuration.parse(tombstoneGrace);
-        maintenance = GoDuration.parse(maintenanceInterval);
         if (batchSize < 1) {
             throw new IllegalStateException("kv.batch_size must be at least 1");
         }
@@ -67,7 +38,7 @@ public class KvSettings {
     }
 
     public Duration maxClockSkew() {
-        return skew;
+        return maxClockSkew;
     }
 
     public int batchSize() {
@@ -75,22 +46,22 @@ public class KvSettings {
     }
 
     public Duration pollInterval() {
-        return poll;
+        return pollInterval;
     }
 
     public Duration backoffBase() {
-        return base;
+        return backoffBase;
     }
 
     public Duration backoffMax() {
-        return max;
+        return backoffMax;
     }
 
     public Duration tombstoneGrace() {
-        return grace;
+        return tombstoneGrace;
     }
 
     public Duration maintenanceInterval() {
-        return maintenance;
+        return maintenanceInterval;
     }
 }

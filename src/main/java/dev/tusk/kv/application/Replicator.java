@@ -25,16 +25,11 @@ import java.util.logging.Logger;
 public class Replicator {
     private static final Logger LOG = Logger.getLogger(Replicator.class.getName());
 
-    @Inject
-    Shards shards;
-    @Inject
-    KvSettings settings;
-    @Inject
-    KvMetrics metrics;
-    @Inject
-    VersionClock clock;
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject Shards shards;
+    @Inject KvSettings settings;
+    @Inject KvMetrics metrics;
+    @Inject VersionClock clock;
+    @Resource ManagedThreadFactory threads;
 
     private final Map<String, ReplicationTask> tasks = new HashMap<>();
 

@@ -18,8 +18,7 @@ import jakarta.jms.MessageListener;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CatalogChangeListener implements MessageListener {
 
-    @Inject
-    CatalogSubscriber catalog;
+    @Inject CatalogSubscriber catalog;
 
     @Override
     public void onMessage(Message message) {

@@ -19,8 +19,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JdbcCatalogStore implements CatalogStore {
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
-    private DataSource dataSource;
+    @Resource(lookup = SchemaMigrations.DATASOURCE) private DataSource dataSource;
 
     @Override
     public Catalog load() {

@@ -24,10 +24,8 @@ public class JdbcShards implements Shards {
     /** PostgreSQL's SQLSTATE for a number out of its type's range (bigint overflow). */
     private static final String NUMERIC_OUT_OF_RANGE = "22003";
 
-    @Inject
-    ShardConnections connections;
-    @Inject
-    ShardSchemas schemas;
+    @Inject ShardConnections connections;
+    @Inject ShardSchemas schemas;
 
     @FunctionalInterface
     private interface Call<T> {

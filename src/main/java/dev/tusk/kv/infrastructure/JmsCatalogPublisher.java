@@ -17,10 +17,8 @@ import jakarta.jms.Topic;
 public class JmsCatalogPublisher implements CatalogPublisher {
     public static final String TOPIC = "java:/jms/tusk/kv/catalog";
 
-    @Inject
-    Notices notices;
-    @Resource(lookup = TOPIC)
-    private Topic topic;
+    @Inject Notices notices;
+    @Resource(lookup = TOPIC) private Topic topic;
 
     @Override
     public void catalogChanged() {

@@ -1,6 +1,5 @@
 package dev.tusk.kv.infrastructure;
 
-import dev.tusk.platform.config.GoDuration;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,23 +10,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ShardConnectionSettings {
 
-    @Inject
-    @ConfigProperty(name = "kv.statement_timeout")
-    String statementTimeout;
-    @Inject
-    @ConfigProperty(name = "kv.transaction_timeout")
-    String transactionTimeout;
-    @Inject
-    @ConfigProperty(name = "kv.pool_size")
-    int poolSize;
-
-    private Duration statement;
-    private Duration transaction;
+    @Inject @ConfigProperty(name = "kv.statement_timeout") Duration statementTimeout;
+    @Inject @ConfigProperty(name = "kv.transaction_timeout") Duration transactionTimeout;
+    @Inject @ConfigProperty(name = "kv.pool_size") int poolSize;
 
     @PostConstruct
     void parse() {
-        statement = GoDuration.parse(statementTimeout);
-        transaction = GoDuration.parse(transactionTimeout);
         if (poolSize < 1) {
             throw new IllegalStateException("kv.pool_size must be at least 1");
         }
@@ -35,12 +23,12 @@ public class ShardConnectionSettings {
 
     /** A statement's limit, and how long a call waits to connect or for a pooled connection. */
     public Duration statementTimeout() {
-        return statement;
+        return statementTimeout;
     }
 
     /** The longest transaction (and idle time in one) an instance allows Tusk's sessions. */
     public Duration transactionTimeout() {
-        return transaction;
+        return transactionTimeout;
     }
 
     /** Connections kept per instance. */

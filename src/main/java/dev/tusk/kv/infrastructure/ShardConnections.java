@@ -24,8 +24,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ShardConnections {
 
-    @Inject
-    ShardConnectionSettings settings;
+    @Inject ShardConnectionSettings settings;
 
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
 

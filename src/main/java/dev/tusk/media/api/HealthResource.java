@@ -12,8 +12,7 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 public class HealthResource {
 
-    @Inject
-    MediaRepository.Hashes hashes;
+    @Inject MediaRepository.Hashes hashes;
 
     @GET
     public Response health() {

@@ -30,12 +30,9 @@ import java.util.List;
 @RequestScoped
 public class InternalResource {
 
-    @Inject
-    MediaAdministration administration;
-    @Inject
-    MediaSettings settings;
-    @HeaderParam("X-Api-Token")
-    String token;
+    @Inject MediaAdministration administration;
+    @Inject MediaSettings settings;
+    @HeaderParam("X-Api-Token") String token;
 
     private void authorize() {
         String key = settings.apiKey().orElse(null);

@@ -42,14 +42,10 @@ public class MediaResource {
     private static final Duration INLINE_WAIT = Duration.ofSeconds(30);
     private static final Duration CLAIM_WAIT = Duration.ofSeconds(10);
 
-    @Inject
-    UploadService uploads;
-    @Inject
-    ImageService images;
-    @Inject
-    MediaStore store;
-    @Inject
-    MediaSettings settings;
+    @Inject UploadService uploads;
+    @Inject ImageService images;
+    @Inject MediaStore store;
+    @Inject MediaSettings settings;
 
     /** Inline upload: every file is ingested before the answer; if one is refused, none is kept. */
     @POST

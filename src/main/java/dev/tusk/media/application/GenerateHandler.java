@@ -5,8 +5,6 @@ import dev.tusk.media.domain.ImageDetails;
 import dev.tusk.media.domain.ImageFormat;
 import dev.tusk.media.domain.Inserted;
 import dev.tusk.media.domain.MediaRepository;
-import dev.tusk.media.domain.MediaStore;
-import dev.tusk.platform.persistence.AfterTransaction;
 import dev.tusk.queue.spi.JobContext;
 import dev.tusk.queue.spi.JobHandler;
 import dev.tusk.queue.spi.JobOutcome;
@@ -16,7 +14,6 @@ import jakarta.json.JsonObject;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,16 +29,10 @@ import javax.imageio.ImageIO;
 @ApplicationScoped
 public class GenerateHandler implements JobHandler {
 
-    @Inject
-    MediaStore store;
-    @Inject
-    MediaRepository.Hashes hashes;
-    @Inject
-    MediaRepository.Variants variants;
-    @Inject
-    MediaRepository.Details details;
-    @Inject
-    AfterTransaction after;
+    @Inject TransactionalFiles files;
+    @Inject MediaRepository.Hashes hashes;
+    @Inject MediaRepository.Variants variants;
+    @Inject MediaRepository.Details details;
 
     @Override
     public String type() {
@@ -63,7 +54,7 @@ public class GenerateHandler implements JobHandler {
             return JobOutcome.ABORT;
         }
         BufferedImage source;
-        try (InputStream in = store.open(original)) {
+        try (InputStream in = files.open(original)) {
             source = ImageIO.read(in);
         }
         BufferedImage thumbnail = scale(source, size, format);
@@ -71,10 +62,9 @@ public class GenerateHandler implements JobHandler {
         if (!ImageIO.write(thumbnail, format.extension(), out)) {
             throw new IOException("no " + format.extension() + " writer");
         }
-        String identifier = store.save("variants", new ByteArrayInputStream(out.toByteArray()));
-        after.onRollback(() -> delete(identifier));
+        String identifier = files.save("variants", out.toByteArray());
         if (variants.relate(hash, variant, identifier) == Inserted.ALREADY_EXISTS) {
-            after.onCommit(() -> delete(identifier));
+            files.deleteOnCommit(identifier);
         } else {
             details.relate(identifier, new ImageDetails(thumbnail.getWidth(), thumbnail.getHeight(), null, format, Instant.now()));
         }
@@ -95,13 +85,5 @@ public class GenerateHandler implements JobHandler {
             g.dispose();
         }
         return target;
-    }
-
-    private void delete(String identifier) {
-        try {
-            store.delete(identifier);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

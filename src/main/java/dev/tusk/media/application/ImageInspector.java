@@ -21,8 +21,7 @@ import javax.imageio.stream.ImageInputStream;
 @ApplicationScoped
 public class ImageInspector {
 
-    @Inject
-    MediaSettings settings;
+    @Inject MediaSettings settings;
 
     public ImageDetails inspect(byte[] bytes) {
         ImageFormat format = ImageFormat.sniff(bytes)

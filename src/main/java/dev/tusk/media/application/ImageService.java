@@ -25,18 +25,12 @@ public class ImageService {
     public record StoredImage(String identifier, ImageDetails details, ContentHash hash) {
     }
 
-    @Inject
-    MediaRepository.Aliases aliases;
-    @Inject
-    MediaRepository.Hashes hashes;
-    @Inject
-    MediaRepository.Variants variants;
-    @Inject
-    MediaRepository.Details details;
-    @Inject
-    JobQueue queue;
-    @Inject
-    MediaSettings settings;
+    @Inject MediaRepository.Aliases aliases;
+    @Inject MediaRepository.Hashes hashes;
+    @Inject MediaRepository.Variants variants;
+    @Inject MediaRepository.Details details;
+    @Inject JobQueue queue;
+    @Inject MediaSettings settings;
 
     public StoredImage original(String alias) {
         ContentHash hash = hash(alias);
@@ -91,7 +85,7 @@ public class ImageService {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             throw new MediaException(403, "invalid-delete-token", "wrong delete token for " + alias);
         }
-        CleanupHandlers.cleanupAlias(queue, alias);
+        MediaCleanups.cleanupAlias(queue, alias);
     }
 
     private ContentHash hash(String alias) {

@@ -5,9 +5,9 @@ import dev.tusk.media.domain.ImageDetails;
 import dev.tusk.media.domain.Inserted;
 import dev.tusk.media.domain.MediaException;
 import dev.tusk.media.domain.MediaRepository;
-import dev.tusk.media.domain.MediaStore;
 import dev.tusk.media.domain.UploadNotices;
 import dev.tusk.platform.persistence.AfterTransaction;
+import dev.tusk.queue.spi.Job;
 import dev.tusk.queue.spi.JobContext;
 import dev.tusk.queue.spi.JobHandler;
 import dev.tusk.queue.spi.JobOutcome;
@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,22 +36,14 @@ import java.util.UUID;
 public class IngestHandler implements JobHandler {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Inject
-    MediaStore store;
-    @Inject
-    MediaRepository.Hashes hashes;
-    @Inject
-    MediaRepository.Aliases aliases;
-    @Inject
-    MediaRepository.Details details;
-    @Inject
-    MediaRepository.Uploads uploads;
-    @Inject
-    ImageInspector inspector;
-    @Inject
-    UploadNotices notices;
-    @Inject
-    AfterTransaction after;
+    @Inject TransactionalFiles files;
+    @Inject MediaRepository.Hashes hashes;
+    @Inject MediaRepository.Aliases aliases;
+    @Inject MediaRepository.Details details;
+    @Inject MediaRepository.Uploads uploads;
+    @Inject ImageInspector inspector;
+    @Inject UploadNotices notices;
+    @Inject AfterTransaction after;
 
     @Override
     public String type() {
@@ -65,7 +56,7 @@ public class IngestHandler implements JobHandler {
         UUID upload = UUID.fromString(args.getString("upload"));
         String temporary = args.getString(MediaJobs.IDENTIFIER);
         byte[] bytes;
-        try (InputStream in = store.open(temporary)) {
+        try (InputStream in = files.open(temporary)) {
             bytes = in.readAllBytes();
         } catch (FileNotFoundException e) {
             complete(upload, failure(new MediaException(500, "upload-lost", "the uploaded file is gone")));
@@ -78,7 +69,7 @@ public class IngestHandler implements JobHandler {
             result = failure(refused);
         }
         complete(upload, result);
-        after.onCommit(() -> delete(temporary));
+        files.deleteOnCommit(temporary);
         return JobOutcome.SUCCESS;
     }
 
@@ -87,14 +78,13 @@ public class IngestHandler implements JobHandler {
         ContentHash hash = ContentHash.of(MessageDigest.getInstance("SHA-256").digest(bytes), bytes.length, d.format());
         String identifier = hashes.identifier(hash).orElse(null);
         if (identifier == null) {
-            String stored = store.save("originals", new ByteArrayInputStream(bytes));
-            after.onRollback(() -> delete(stored));
+            String stored = files.save("originals", bytes);
             if (hashes.create(hash, stored, d.createdAt()) == Inserted.CREATED) {
                 identifier = stored;
                 details.relate(identifier, d);
             } else {
                 // another ingest stored the same bytes first: keep its file
-                after.onCommit(() -> delete(stored));
+                files.deleteOnCommit(stored);
                 identifier = hashes.identifier(hash).orElseThrow();
             }
         }
@@ -117,11 +107,11 @@ public class IngestHandler implements JobHandler {
 
     /** Out of attempts: the waiting request hears of it, and the temporary file goes. */
     @Override
-    public void failedForGood(dev.tusk.queue.spi.Job job, String reason) {
-        JsonObject args = Json.createReader(new java.io.StringReader(job.arguments())).readObject();
+    public void failedForGood(Job job, String reason) {
+        JsonObject args = MediaJobs.args(job);
         complete(UUID.fromString(args.getString("upload")),
                 failure(new MediaException(500, "ingest-failed", "the upload could not be processed; it was tried " + job.attempt() + " times")));
-        after.onCommit(() -> delete(args.getString(MediaJobs.IDENTIFIER)));
+        files.deleteOnCommit(args.getString(MediaJobs.IDENTIFIER));
     }
 
     static String failure(MediaException e) {
@@ -132,13 +122,5 @@ public class IngestHandler implements JobHandler {
     private void complete(UUID upload, String result) {
         uploads.complete(upload, result);
         after.onCommit(() -> notices.completed(upload));
-    }
-
-    private void delete(String identifier) {
-        try {
-            store.delete(identifier);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -25,14 +25,10 @@ public class MediaAdministration {
     public record Page(List<HashEntry> hashes, String current, String prev, String next) {
     }
 
-    @Inject
-    MediaRepository.Aliases aliases;
-    @Inject
-    MediaRepository.Hashes hashes;
-    @Inject
-    MediaRepository.Details details;
-    @Inject
-    JobQueue queue;
+    @Inject MediaRepository.Aliases aliases;
+    @Inject MediaRepository.Hashes hashes;
+    @Inject MediaRepository.Details details;
+    @Inject JobQueue queue;
 
     private ContentHash hash(String alias) {
         return aliases.hash(alias).orElseThrow(() -> new MediaException(404, "not-found", "no image '" + alias + "'"));
@@ -49,7 +45,7 @@ public class MediaAdministration {
     /** Every alias of the image goes (its files follow with the cleanup chain). */
     public List<String> purge(String alias) {
         List<String> all = aliases(alias);
-        all.forEach(a -> CleanupHandlers.cleanupAlias(queue, a));
+        all.forEach(a -> MediaCleanups.cleanupAlias(queue, a));
         return all;
     }
 

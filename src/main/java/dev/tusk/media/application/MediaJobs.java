@@ -1,5 +1,12 @@
 package dev.tusk.media.application;
 
+import dev.tusk.queue.spi.Job;
+import dev.tusk.queue.spi.JobContext;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+
 /** The media service's job types (on the queue engine) and their unique keys. */
 final class MediaJobs {
     static final String INGEST = "media.ingest";
@@ -22,14 +29,18 @@ final class MediaJobs {
     }
 
     static String json(String... keysAndValues) {
-        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+        JsonObjectBuilder b = Json.createObjectBuilder();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             b.add(keysAndValues[i], keysAndValues[i + 1]);
         }
         return b.build().toString();
     }
 
-    static jakarta.json.JsonObject args(dev.tusk.queue.spi.JobContext context) {
-        return jakarta.json.Json.createReader(new java.io.StringReader(context.job().arguments())).readObject();
+    static JsonObject args(JobContext context) {
+        return args(context.job());
+    }
+
+    static JsonObject args(Job job) {
+        return Json.createReader(new StringReader(job.arguments())).readObject();
     }
 }

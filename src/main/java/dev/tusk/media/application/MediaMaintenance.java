@@ -2,21 +2,12 @@ package dev.tusk.media.application;
 
 import dev.tusk.media.domain.MediaQueues;
 import dev.tusk.media.domain.MediaRepository;
-import dev.tusk.platform.persistence.OutageLog;
+import dev.tusk.platform.timers.PeriodicTask;
 import dev.tusk.queue.spi.JobQueue;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Logger;
 
 /**
  * Every {@code media.cleanup_interval}: queues the outdated-variants and outdated-proxies
@@ -24,34 +15,24 @@ import java.util.logging.Logger;
  * duplicates) and the sweep of temporary files no upload waits for, and removes uploads nobody
  * claimed within {@code media.upload_expiry}. Each step in its own transaction.
  */
-@Singleton
-@Startup
-@DependsOn("SchemaMigrations")
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class MediaMaintenance {
-    private final OutageLog outage = new OutageLog(Logger.getLogger(MediaMaintenance.class.getName()), "the media cleanups' timer");
+@ApplicationScoped
+public class MediaMaintenance implements PeriodicTask {
+    @Inject JobQueue queue;
+    @Inject MediaRepository.Uploads uploads;
+    @Inject MediaSettings settings;
 
-    @Resource
-    TimerService timers;
-    @Inject
-    JobQueue queue;
-    @Inject
-    MediaRepository.Uploads uploads;
-    @Inject
-    MediaSettings settings;
-
-    @PostConstruct
-    void start() {
-        long every = settings.cleanupInterval().toMillis();
-        timers.createIntervalTimer(every, every, new TimerConfig("media cleanup", false));
+    @Override
+    public String name() {
+        return "the media cleanups' timer";
     }
 
-    @Timeout
-    void onTimer() {
-        outage.run(this::runNow);
+    @Override
+    public Duration interval() {
+        return settings.cleanupInterval();
     }
 
-    public void runNow() {
+    @Override
+    public void run() {
         queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_OUTDATED_VARIANTS, "{}", MediaJobs.CLEANUP_OUTDATED_VARIANTS);
         queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_OUTDATED_PROXIES, "{}", MediaJobs.CLEANUP_OUTDATED_PROXIES);
         queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_TEMPORARY_FILES, "{}", MediaJobs.CLEANUP_TEMPORARY_FILES);

@@ -1,6 +1,5 @@
 package dev.tusk.media.application;
 
-import dev.tusk.platform.config.GoDuration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -11,42 +10,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MediaSettings {
 
-    @Inject
-    @ConfigProperty(name = "media.max_file_size")
-    long maxFileSize;
-    @Inject
-    @ConfigProperty(name = "media.max_width")
-    int maxWidth;
-    @Inject
-    @ConfigProperty(name = "media.max_height")
-    int maxHeight;
-    @Inject
-    @ConfigProperty(name = "media.max_frames")
-    int maxFrames;
-    @Inject
-    @ConfigProperty(name = "media.max_files")
-    int maxFiles;
-    @Inject
-    @ConfigProperty(name = "media.max_thumbnail")
-    int maxThumbnail;
-    @Inject
-    @ConfigProperty(name = "media.api_key")
-    Optional<String> apiKey;
-    @Inject
-    @ConfigProperty(name = "media.upload_expiry")
-    String uploadExpiry;
-    @Inject
-    @ConfigProperty(name = "media.variant_max_age")
-    String variantMaxAge;
-    @Inject
-    @ConfigProperty(name = "media.proxy_max_age")
-    String proxyMaxAge;
-    @Inject
-    @ConfigProperty(name = "media.cleanup_interval")
-    String cleanupInterval;
-    @Inject
-    @ConfigProperty(name = "media.statistics_interval")
-    String statisticsInterval;
+    @Inject @ConfigProperty(name = "media.max_file_size") long maxFileSize;
+    @Inject @ConfigProperty(name = "media.max_width") int maxWidth;
+    @Inject @ConfigProperty(name = "media.max_height") int maxHeight;
+    @Inject @ConfigProperty(name = "media.max_frames") int maxFrames;
+    @Inject @ConfigProperty(name = "media.max_files") int maxFiles;
+    @Inject @ConfigProperty(name = "media.max_thumbnail") int maxThumbnail;
+    @Inject @ConfigProperty(name = "media.api_key") Optional<String> apiKey;
+    @Inject @ConfigProperty(name = "media.upload_expiry") Duration uploadExpiry;
+    @Inject @ConfigProperty(name = "media.variant_max_age") Duration variantMaxAge;
+    @Inject @ConfigProperty(name = "media.proxy_max_age") Duration proxyMaxAge;
+    @Inject @ConfigProperty(name = "media.cleanup_interval") Duration cleanupInterval;
+    @Inject @ConfigProperty(name = "media.statistics_interval") Duration statisticsInterval;
 
     public long maxFileSize() {
         return maxFileSize;
@@ -77,23 +52,23 @@ public class MediaSettings {
     }
 
     public Duration uploadExpiry() {
-        return GoDuration.parse(uploadExpiry);
+        return uploadExpiry;
     }
 
     public Duration variantMaxAge() {
-        return GoDuration.parse(variantMaxAge);
+        return variantMaxAge;
     }
 
     public Duration proxyMaxAge() {
-        return GoDuration.parse(proxyMaxAge);
+        return proxyMaxAge;
     }
 
     public Duration cleanupInterval() {
-        return GoDuration.parse(cleanupInterval);
+        return cleanupInterval;
     }
 
     /** How often the repository's counts (the media gauges) are taken. */
     public Duration statisticsInterval() {
-        return GoDuration.parse(statisticsInterval);
+        return statisticsInterval;
     }
 }

@@ -27,18 +27,12 @@ public class UploadService {
     /** The store's folder of uploads not yet ingested. */
     static final String TEMPORARY = "tmp";
 
-    @Inject
-    MediaStore store;
-    @Inject
-    MediaRepository.Uploads uploads;
-    @Inject
-    JobQueue queue;
-    @Inject
-    UploadWaiters waiters;
-    @Inject
-    MediaSettings settings;
-    @Inject
-    AfterTransaction after;
+    @Inject MediaStore store;
+    @Inject MediaRepository.Uploads uploads;
+    @Inject JobQueue queue;
+    @Inject UploadWaiters waiters;
+    @Inject MediaSettings settings;
+    @Inject AfterTransaction after;
 
     /** Stores the bytes and queues their ingest. @return the upload's id */
     @Transactional

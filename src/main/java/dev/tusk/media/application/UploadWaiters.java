@@ -19,8 +19,7 @@ import java.util.concurrent.TimeUnit;
 public class UploadWaiters implements UploadNoticeSubscriber {
     private static final long RECHECK_MILLIS = 500;
 
-    @Inject
-    MediaRepository.Uploads uploads;
+    @Inject MediaRepository.Uploads uploads;
 
     private final Map<UUID, Object> waiting = new ConcurrentHashMap<>();
 

@@ -9,11 +9,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "aliases")
 public class AliasEntity {
-    @Id
-    @Column(name = "alias")
-    String alias;
-    @Column(name = "hash", nullable = false)
-    byte[] hash;
-    @Column(name = "token", nullable = false)
-    String token;
+    @Id @Column(name = "alias") String alias;
+    @Column(name = "hash", nullable = false) byte[] hash;
+    @Column(name = "token", nullable = false) String token;
 }

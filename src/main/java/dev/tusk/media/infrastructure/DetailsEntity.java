@@ -10,10 +10,6 @@ import org.hibernate.annotations.ColumnTransformer;
 @Entity
 @Table(name = "details")
 public class DetailsEntity {
-    @Id
-    @Column(name = "identifier")
-    String identifier;
-    @Column(name = "json", nullable = false)
-    @ColumnTransformer(read = "json::text", write = "cast(? as jsonb)")
-    String json;
+    @Id @Column(name = "identifier") String identifier;
+    @Column(name = "json", nullable = false) @ColumnTransformer(read = "json::text", write = "cast(? as jsonb)") String json;
 }

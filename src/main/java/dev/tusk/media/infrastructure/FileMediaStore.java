@@ -29,9 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FileMediaStore implements MediaStore {
     private static final Pattern IDENTIFIER = Pattern.compile("(originals|variants|tmp)/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    @Inject
-    @ConfigProperty(name = "media.store.path")
-    String directory;
+    @Inject @ConfigProperty(name = "media.store.path") String directory;
 
     private Path root;
 

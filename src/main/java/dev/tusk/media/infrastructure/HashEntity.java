@@ -10,15 +10,9 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "hashes")
 public class HashEntity {
-    @Id
-    @Column(name = "hash")
-    byte[] hash;
-    @Column(name = "identifier", nullable = false)
-    String identifier;
-    @Column(name = "motion_identifier")
-    String motionIdentifier;
-    @Column(name = "blurhash")
-    String blurhash;
-    @Column(name = "created_at", nullable = false)
-    OffsetDateTime createdAt;
+    @Id @Column(name = "hash") byte[] hash;
+    @Column(name = "identifier", nullable = false) String identifier;
+    @Column(name = "motion_identifier") String motionIdentifier;
+    @Column(name = "blurhash") String blurhash;
+    @Column(name = "created_at", nullable = false) OffsetDateTime createdAt;
 }

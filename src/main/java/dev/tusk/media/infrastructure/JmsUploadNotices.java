@@ -15,10 +15,8 @@ import java.util.UUID;
 public class JmsUploadNotices implements UploadNotices {
     public static final String TOPIC = "java:/jms/tusk/media/uploads";
 
-    @Inject
-    Notices notices;
-    @Resource(lookup = TOPIC)
-    private Topic topic;
+    @Inject Notices notices;
+    @Resource(lookup = TOPIC) private Topic topic;
 
     @Override
     public void completed(UUID upload) {

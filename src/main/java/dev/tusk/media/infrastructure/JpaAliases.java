@@ -15,14 +15,13 @@ import java.util.Optional;
 @Transactional
 public class JpaAliases implements MediaRepository.Aliases {
 
-    @PersistenceContext(unitName = "tusk")
-    EntityManager em;
+    @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
     public Inserted create(String alias, String token, ContentHash hash) {
         int rows = em.createNativeQuery("INSERT INTO aliases (alias, hash, token) VALUES (?1, ?2, ?3) ON CONFLICT (alias) DO NOTHING")
                 .setParameter(1, alias).setParameter(2, hash.bytes()).setParameter(3, token).executeUpdate();
-        return rows == 1 ? Inserted.CREATED : Inserted.ALREADY_EXISTS;
+        return Inserted.ofRows(rows);
     }
 
     @Override

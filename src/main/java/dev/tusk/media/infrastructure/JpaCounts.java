@@ -9,8 +9,7 @@ import jakarta.persistence.PersistenceContext;
 @ApplicationScoped
 public class JpaCounts implements MediaRepository.Counts {
 
-    @PersistenceContext(unitName = "tusk")
-    EntityManager em;
+    @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
     public Figures now() {

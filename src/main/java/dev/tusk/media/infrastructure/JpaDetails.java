@@ -13,8 +13,7 @@ import java.util.Optional;
 @Transactional
 public class JpaDetails implements MediaRepository.Details {
 
-    @PersistenceContext(unitName = "tusk")
-    EntityManager em;
+    @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
     public void relate(String identifier, ImageDetails d) {

@@ -22,8 +22,7 @@ import java.util.Optional;
 @Transactional
 public class JpaHashes implements MediaRepository.Hashes {
 
-    @PersistenceContext(unitName = "tusk")
-    EntityManager em;
+    @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
     public long size() {
@@ -36,7 +35,7 @@ public class JpaHashes implements MediaRepository.Hashes {
                 .setParameter(1, hash.bytes()).setParameter(2, identifier)
                 .setParameter(3, OffsetDateTime.ofInstant(createdAt == null ? Instant.now() : createdAt, ZoneOffset.UTC))
                 .executeUpdate();
-        return rows == 1 ? Inserted.CREATED : Inserted.ALREADY_EXISTS;
+        return Inserted.ofRows(rows);
     }
 
     @Override

@@ -17,14 +17,13 @@ import java.util.Optional;
 @Transactional
 public class JpaProxies implements MediaRepository.Proxies {
 
-    @PersistenceContext(unitName = "tusk")
-    EntityManager em;
+    @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
     public Inserted relate(String url, String alias) {
         int rows = em.createNativeQuery("INSERT INTO proxies (url, alias) VALUES (?1, ?2) ON CONFLICT (url) DO NOTHING")
                 .setParameter(1, url).setParameter(2, alias).executeUpdate();
-        return rows == 1 ? Inserted.CREATED : Inserted.ALREADY_EXISTS;
+        return Inserted.ofRows(rows);
     }
 
     @Override

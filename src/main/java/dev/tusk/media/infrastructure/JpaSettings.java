@@ -12,8 +12,7 @@ import java.util.Optional;
 @Transactional
 public class JpaSettings implements MediaRepository.Settings {
 
-    @PersistenceContext(unitName = "tusk")
-    EntityManager em;
+    @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
     public void set(String key, byte[] value) {

@@ -11,8 +11,7 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class JpaStoreMigrations implements MediaRepository.StoreMigrations {
 
-    @PersistenceContext(unitName = "tusk")
-    EntityManager em;
+    @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
     public boolean isContinuing() {

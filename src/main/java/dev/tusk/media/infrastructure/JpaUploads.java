@@ -17,8 +17,7 @@ import java.util.UUID;
 @Transactional
 public class JpaUploads implements MediaRepository.Uploads {
 
-    @PersistenceContext(unitName = "tusk")
-    EntityManager em;
+    @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
     public UUID create() {

@@ -21,8 +21,7 @@ import java.util.UUID;
 @Transactional
 public class JpaVariants implements MediaRepository.Variants {
 
-    @PersistenceContext(unitName = "tusk")
-    EntityManager em;
+    @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
     public Inserted relate(ContentHash hash, String variant, String identifier) {
@@ -30,7 +29,7 @@ public class JpaVariants implements MediaRepository.Variants {
                 + " ON CONFLICT (hash, variant) DO NOTHING")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, hash.bytes()).setParameter(3, variant).setParameter(4, identifier)
                 .executeUpdate();
-        return rows == 1 ? Inserted.CREATED : Inserted.ALREADY_EXISTS;
+        return Inserted.ofRows(rows);
     }
 
     @Override

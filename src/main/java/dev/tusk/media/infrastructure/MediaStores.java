@@ -20,13 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MediaStores implements MediaStore, MediaStoreCatalog {
 
-    @Inject
-    @ConfigProperty(name = "media.store")
-    String active;
-    @Inject
-    FileMediaStore file;
-    @Inject
-    S3MediaStore s3;
+    @Inject @ConfigProperty(name = "media.store") String active;
+    @Inject FileMediaStore file;
+    @Inject S3MediaStore s3;
 
     @Override
     public MediaStore named(String name) {

@@ -10,11 +10,7 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "proxies")
 public class ProxyEntity {
-    @Id
-    @Column(name = "url")
-    String url;
-    @Column(name = "alias", nullable = false)
-    String alias;
-    @Column(name = "accessed", nullable = false)
-    OffsetDateTime accessed;
+    @Id @Column(name = "url") String url;
+    @Column(name = "alias", nullable = false) String alias;
+    @Column(name = "accessed", nullable = false) OffsetDateTime accessed;
 }

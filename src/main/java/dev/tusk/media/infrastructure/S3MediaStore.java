@@ -38,24 +38,12 @@ public class S3MediaStore implements MediaStore {
     public static final String PREFIX = "s3:";
     private static final Pattern IDENTIFIER = Pattern.compile("s3:(originals|variants|tmp)/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    @Inject
-    @ConfigProperty(name = "media.s3.endpoint")
-    Optional<String> endpoint;
-    @Inject
-    @ConfigProperty(name = "media.s3.region")
-    String region;
-    @Inject
-    @ConfigProperty(name = "media.s3.bucket")
-    Optional<String> bucket;
-    @Inject
-    @ConfigProperty(name = "media.s3.access_key")
-    Optional<String> accessKey;
-    @Inject
-    @ConfigProperty(name = "media.s3.secret_key")
-    Optional<String> secretKey;
-    @Inject
-    @ConfigProperty(name = "media.s3.path_style")
-    boolean pathStyle;
+    @Inject @ConfigProperty(name = "media.s3.endpoint") Optional<String> endpoint;
+    @Inject @ConfigProperty(name = "media.s3.region") String region;
+    @Inject @ConfigProperty(name = "media.s3.bucket") Optional<String> bucket;
+    @Inject @ConfigProperty(name = "media.s3.access_key") Optional<String> accessKey;
+    @Inject @ConfigProperty(name = "media.s3.secret_key") Optional<String> secretKey;
+    @Inject @ConfigProperty(name = "media.s3.path_style") boolean pathStyle;
 
     private volatile S3Client client;
 

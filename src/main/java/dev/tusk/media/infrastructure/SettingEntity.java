@@ -9,9 +9,6 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "settings")
 public class SettingEntity {
-    @Id
-    @Column(name = "key")
-    String key;
-    @Column(name = "value", nullable = false)
-    byte[] value;
+    @Id @Column(name = "key") String key;
+    @Column(name = "value", nullable = false) byte[] value;
 }

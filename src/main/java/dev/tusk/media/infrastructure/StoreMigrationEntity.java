@@ -9,9 +9,6 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "store_migrations")
 public class StoreMigrationEntity {
-    @Id
-    @Column(name = "old_identifier")
-    String oldIdentifier;
-    @Column(name = "new_identifier", nullable = false)
-    String newIdentifier;
+    @Id @Column(name = "old_identifier") String oldIdentifier;
+    @Column(name = "new_identifier", nullable = false) String newIdentifier;
 }

@@ -12,12 +12,7 @@ import org.hibernate.annotations.ColumnTransformer;
 @Entity
 @Table(name = "uploads")
 public class UploadEntity {
-    @Id
-    @Column(name = "id")
-    UUID id;
-    @Column(name = "result")
-    @ColumnTransformer(read = "result::text", write = "cast(? as jsonb)")
-    String result;
-    @Column(name = "created_at", nullable = false)
-    OffsetDateTime createdAt;
+    @Id @Column(name = "id") UUID id;
+    @Column(name = "result") @ColumnTransformer(read = "result::text", write = "cast(? as jsonb)") String result;
+    @Column(name = "created_at", nullable = false) OffsetDateTime createdAt;
 }

@@ -20,8 +20,7 @@ import java.util.UUID;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class UploadNoticeListener implements MessageListener {
 
-    @Inject
-    UploadNoticeSubscriber waiters;
+    @Inject UploadNoticeSubscriber waiters;
 
     @Override
     public void onMessage(Message message) {

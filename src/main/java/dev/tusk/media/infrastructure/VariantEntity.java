@@ -11,15 +11,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "variants")
 public class VariantEntity {
-    @Id
-    @Column(name = "id")
-    UUID id;
-    @Column(name = "hash", nullable = false)
-    byte[] hash;
-    @Column(name = "variant", nullable = false)
-    String variant;
-    @Column(name = "identifier", nullable = false)
-    String identifier;
-    @Column(name = "accessed", nullable = false)
-    OffsetDateTime accessed;
+    @Id @Column(name = "id") UUID id;
+    @Column(name = "hash", nullable = false) byte[] hash;
+    @Column(name = "variant", nullable = false) String variant;
+    @Column(name = "identifier", nullable = false) String identifier;
+    @Column(name = "accessed", nullable = false) OffsetDateTime accessed;
 }

@@ -44,8 +44,7 @@ public class BatchAdminResource {
     public record JobView(String name, String description, List<BatchJob.Parameter> parameters) {
     }
 
-    @Inject
-    BatchJobs jobs;
+    @Inject BatchJobs jobs;
 
     @GET
     @Path("jobs")

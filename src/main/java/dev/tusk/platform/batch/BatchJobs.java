@@ -45,9 +45,7 @@ public class BatchJobs {
 
     private static final Pattern STEP = Pattern.compile("<step\\s");
 
-    @Inject
-    @Any
-    Instance<BatchJob> definitions;
+    @Inject @Any Instance<BatchJob> definitions;
 
     private final Map<String, Integer> declaredSteps = new ConcurrentHashMap<>();
     private final Map<String, OptionalLong> itemsCounted = new ConcurrentHashMap<>();

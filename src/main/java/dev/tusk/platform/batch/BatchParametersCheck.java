@@ -19,10 +19,8 @@ import java.util.Properties;
 @Dependent
 public class BatchParametersCheck extends AbstractJobListener {
 
-    @Inject
-    JobContext job;
-    @Inject
-    BatchJobs jobs;
+    @Inject JobContext job;
+    @Inject BatchJobs jobs;
 
     @Override
     public void beforeJob() {

@@ -15,8 +15,7 @@ import jakarta.jms.Topic;
 @ApplicationScoped
 public class Notices {
 
-    @Resource(lookup = "java:/ConnectionFactory")
-    ConnectionFactory factory;
+    @Resource(lookup = "java:/ConnectionFactory") ConnectionFactory factory;
 
     public void publish(Topic topic, String text) {
         try (JMSContext context = factory.createContext()) {

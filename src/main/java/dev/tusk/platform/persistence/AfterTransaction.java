@@ -18,8 +18,7 @@ import java.util.logging.Logger;
 public class AfterTransaction {
     private static final Logger LOG = Logger.getLogger(AfterTransaction.class.getName());
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Resource TransactionSynchronizationRegistry transactions;
 
     public void onCommit(Runnable work) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {

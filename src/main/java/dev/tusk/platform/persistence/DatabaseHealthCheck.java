@@ -19,8 +19,7 @@ public class DatabaseHealthCheck implements HealthCheck {
     static final String NAME = "tusk-database";
     private static final int TIMEOUT_SECONDS = 2;
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
-    DataSource dataSource;
+    @Resource(lookup = SchemaMigrations.DATASOURCE) DataSource dataSource;
 
     @Override
     public HealthCheckResponse call() {

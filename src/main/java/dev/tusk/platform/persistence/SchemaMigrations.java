@@ -24,8 +24,7 @@ public class SchemaMigrations {
     public static final String DATASOURCE = "java:jboss/datasources/TuskDS";
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
-    @Resource(lookup = DATASOURCE)
-    private DataSource dataSource;
+    @Resource(lookup = DATASOURCE) private DataSource dataSource;
 
     @PostConstruct
     void migrate() {

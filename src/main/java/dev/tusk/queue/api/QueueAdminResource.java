@@ -40,12 +40,9 @@ public class QueueAdminResource {
     public record Running(UUID id, String queue, String type, UUID worker, double heartbeatAgeSeconds, int attempt) {
     }
 
-    @Inject
-    QueueAdministration administration;
-    @Inject
-    JobBrowser browser;
-    @Inject
-    DeclaredQueues queues;
+    @Inject QueueAdministration administration;
+    @Inject JobBrowser browser;
+    @Inject DeclaredQueues queues;
 
     @GET
     public List<QueueLength> queues() {

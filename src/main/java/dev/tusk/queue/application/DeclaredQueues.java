@@ -16,9 +16,7 @@ import java.util.Map;
 @ApplicationScoped
 public class DeclaredQueues {
 
-    @Inject
-    @Any
-    Instance<QueueDeclaration> declared;
+    @Inject @Any Instance<QueueDeclaration> declared;
 
     private final Map<String, QueueDeclaration> byName = new LinkedHashMap<>();
     private final Map<String, Integer> workers = new HashMap<>();

@@ -25,8 +25,7 @@ public class JobExecution {
         }
     }
 
-    @Inject
-    JobStore store;
+    @Inject JobStore store;
 
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = Exception.class)
     public JobOutcome attempt(JobHandler handler, JobContext context, UUID worker) throws Exception {

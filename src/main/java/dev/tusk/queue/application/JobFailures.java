@@ -18,10 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobFailures {
 
-    @Inject
-    JobStore store;
-    @Inject
-    JobDispatcher dispatcher;
+    @Inject JobStore store;
+    @Inject JobDispatcher dispatcher;
 
     @Transactional
     public JobStore.Failure record(Job job, UUID worker, String reason, Duration backoff, Optional<JobHandler> handler) {

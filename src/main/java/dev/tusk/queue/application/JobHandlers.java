@@ -1,6 +1,7 @@
 package dev.tusk.queue.application;
 
 import dev.tusk.queue.spi.JobHandler;
+import dev.tusk.queue.spi.JobHandlerGroup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -10,19 +11,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The handlers CDI found, by the job type each runs. */
+/** The handlers CDI found, alone or in groups, by the job type each runs. */
 @ApplicationScoped
 public class JobHandlers {
 
-    @Inject
-    @Any
-    Instance<JobHandler> all;
+    @Inject @Any Instance<JobHandler> all;
+    @Inject @Any Instance<JobHandlerGroup> groups;
 
     private final Map<String, JobHandler> byType = new HashMap<>();
 
     @PostConstruct
     void index() {
         all.forEach(this::register);
+        groups.forEach(this::register);
     }
 
     void register(JobHandler handler) {
@@ -31,6 +32,10 @@ public class JobHandlers {
             throw new IllegalStateException("two handlers for job type " + handler.type() + ": "
                     + previous.getClass().getName() + " and " + handler.getClass().getName());
         }
+    }
+
+    void register(JobHandlerGroup group) {
+        group.handlers().forEach(this::register);
     }
 
     public Optional<JobHandler> forType(String type) {

@@ -27,24 +27,15 @@ public class JobRunner implements QueueWorkers {
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
     private final OutageLog outage = new OutageLog(LOG, "the job queue's workers");
 
-    @Inject
-    JobStore store;
-    @Inject
-    JobHandlers handlers;
-    @Inject
-    JobExecution execution;
-    @Inject
-    JobFailures failures;
-    @Inject
-    QueueSettings settings;
-    @Inject
-    DeclaredQueues queues;
-    @Inject
-    QueueMetrics metrics;
-    @Inject
-    Leases leases;
-    @Inject
-    JobDispatcher dispatcher;
+    @Inject JobStore store;
+    @Inject JobHandlers handlers;
+    @Inject JobExecution execution;
+    @Inject JobFailures failures;
+    @Inject QueueSettings settings;
+    @Inject DeclaredQueues queues;
+    @Inject QueueMetrics metrics;
+    @Inject Leases leases;
+    @Inject JobDispatcher dispatcher;
 
     /**
      * Runs the queue's runnable jobs until none is left or {@code queue.jobs_per_wakeup} have

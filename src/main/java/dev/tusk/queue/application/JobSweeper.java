@@ -1,23 +1,14 @@
 package dev.tusk.queue.application;
 
-import dev.tusk.platform.persistence.OutageLog;
+import dev.tusk.platform.timers.PeriodicTask;
 import dev.tusk.queue.domain.JobDispatcher;
 import dev.tusk.queue.domain.JobStore;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -25,44 +16,33 @@ import java.util.logging.Logger;
  * and sends wake-ups for runnable jobs that have none in flight, so that a lost message or a
  * crashed server delays a job, never loses it. Also refreshes the queue length gauges.
  */
-@Singleton
-@Startup
-@DependsOn("SchemaMigrations")
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class JobSweeper {
+@ApplicationScoped
+public class JobSweeper implements PeriodicTask {
     private static final Logger LOG = Logger.getLogger(JobSweeper.class.getName());
     /** At most this many wake-ups a queue a sweep, and as many messages browsed to count them. */
     private static final int MAX_REDISPATCH = 10_000;
-    private final OutageLog outage = new OutageLog(LOG, "the job queue's sweep");
     /** The job store's clock is the database's: this one only sets the cutoffs of the sweep. */
     Clock clock = Clock.systemUTC();
 
-    @Resource
-    TimerService timers;
-    @Inject
-    JobStore store;
-    @Inject
-    JobDispatcher dispatcher;
-    @Inject
-    QueueSettings settings;
-    @Inject
-    QueueMetrics metrics;
-    @Inject
-    DeclaredQueues queues;
+    @Inject JobStore store;
+    @Inject JobDispatcher dispatcher;
+    @Inject QueueSettings settings;
+    @Inject QueueMetrics metrics;
+    @Inject DeclaredQueues queues;
 
-    @PostConstruct
-    void schedule() {
-        long every = settings.sweepInterval().toMillis();
-        timers.createIntervalTimer(every, every, new TimerConfig("job queue sweep", false));
+    @Override
+    public String name() {
+        return "the job queue's sweep";
     }
 
-    @Timeout
-    void onTimer() {
-        try {
-            outage.run(this::sweep);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "job queue sweep failed: {0}", e.getMessage());
-        }
+    @Override
+    public Duration interval() {
+        return settings.sweepInterval();
+    }
+
+    @Override
+    public void run() {
+        sweep();
     }
 
     public void sweep() {
@@ -80,7 +60,7 @@ public class JobSweeper {
             int limit = (int) Math.min(runnable, MAX_REDISPATCH);
             int missing = limit - dispatcher.inFlight(queue, limit);
             if (missing > 0) {
-                dispatcher.dispatch(queue, missing, java.time.Duration.ZERO);
+                dispatcher.dispatch(queue, missing, Duration.ZERO);
                 LOG.fine(() -> "re-dispatched " + missing + " jobs of " + queue);
             }
         }

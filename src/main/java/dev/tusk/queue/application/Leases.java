@@ -29,12 +29,9 @@ import java.util.logging.Logger;
 public class Leases {
     private static final Logger LOG = Logger.getLogger(Leases.class.getName());
 
-    @Inject
-    JobStore store;
-    @Inject
-    QueueSettings settings;
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject JobStore store;
+    @Inject QueueSettings settings;
+    @Resource ManagedScheduledExecutorService scheduler;
 
     private final Map<UUID, Lease> held = new ConcurrentHashMap<>();
     private ScheduledFuture<?> heartbeats;

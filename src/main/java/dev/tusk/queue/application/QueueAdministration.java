@@ -13,12 +13,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class QueueAdministration {
 
-    @Inject
-    JobStore store;
-    @Inject
-    JobDispatcher dispatcher;
-    @Inject
-    QueueSettings settings;
+    @Inject JobStore store;
+    @Inject JobDispatcher dispatcher;
+    @Inject QueueSettings settings;
 
     public Map<String, JobStore.Lengths> lengths() {
         return store.lengths();

@@ -24,10 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class QueueMetrics {
 
-    @Inject
-    MeterRegistry registry;
-    @Inject
-    DeclaredQueues queues;
+    @Inject MeterRegistry registry;
+    @Inject DeclaredQueues queues;
 
     private final Map<String, AtomicLong> lengths = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();

@@ -1,6 +1,5 @@
 package dev.tusk.queue.application;
 
-import dev.tusk.platform.config.GoDuration;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,56 +10,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class QueueSettings {
 
-    @Inject
-    @ConfigProperty(name = "queue.retries")
-    int retries;
-    @Inject
-    @ConfigProperty(name = "queue.heartbeat_interval")
-    String heartbeatInterval;
-    @Inject
-    @ConfigProperty(name = "queue.stale_after")
-    String staleAfter;
-    @Inject
-    @ConfigProperty(name = "queue.sweep_interval")
-    String sweepInterval;
-    @Inject
-    @ConfigProperty(name = "queue.redispatch_after")
-    String redispatchAfter;
-    @Inject
-    @ConfigProperty(name = "queue.backoff_base")
-    String backoffBase;
-    @Inject
-    @ConfigProperty(name = "queue.backoff_max")
-    String backoffMax;
-    @Inject
-    @ConfigProperty(name = "queue.jobs_per_wakeup")
-    int jobsPerWakeUp;
-    @Inject
-    @ConfigProperty(name = "queue.claim_batch")
-    int claimBatch;
+    @Inject @ConfigProperty(name = "queue.retries") int retries;
+    @Inject @ConfigProperty(name = "queue.heartbeat_interval") Duration heartbeatInterval;
+    @Inject @ConfigProperty(name = "queue.stale_after") Duration staleAfter;
+    @Inject @ConfigProperty(name = "queue.sweep_interval") Duration sweepInterval;
+    @Inject @ConfigProperty(name = "queue.redispatch_after") Duration redispatchAfter;
+    @Inject @ConfigProperty(name = "queue.backoff_base") Duration backoffBase;
+    @Inject @ConfigProperty(name = "queue.backoff_max") Duration backoffMax;
+    @Inject @ConfigProperty(name = "queue.jobs_per_wakeup") int jobsPerWakeUp;
+    @Inject @ConfigProperty(name = "queue.claim_batch") int claimBatch;
 
-    private Duration heartbeat;
-    private Duration stale;
-    private Duration sweep;
-    private Duration redispatch;
-    private Duration base;
-    private Duration max;
 
     @PostConstruct
     void parse() {
-        heartbeat = GoDuration.parse(heartbeatInterval);
-        stale = GoDuration.parse(staleAfter);
-        sweep = GoDuration.parse(sweepInterval);
-        redispatch = GoDuration.parse(redispatchAfter);
-        base = GoDuration.parse(backoffBase);
-        max = GoDuration.parse(backoffMax);
         if (jobsPerWakeUp < 1 || claimBatch < 1) {
             throw new IllegalStateException("queue.jobs_per_wakeup and queue.claim_batch must be at least 1");
         }
         if (retries < 1) {
             throw new IllegalStateException("queue.retries must be at least 1");
         }
-        if (stale.compareTo(heartbeat.multipliedBy(3)) < 0) {
+        if (staleAfter.compareTo(heartbeatInterval.multipliedBy(3)) < 0) {
             throw new IllegalStateException("queue.stale_after must be at least three heartbeat intervals");
         }
     }
@@ -81,26 +50,26 @@ public class QueueSettings {
     }
 
     public Duration heartbeatInterval() {
-        return heartbeat;
+        return heartbeatInterval;
     }
 
     public Duration staleAfter() {
-        return stale;
+        return staleAfter;
     }
 
     public Duration sweepInterval() {
-        return sweep;
+        return sweepInterval;
     }
 
     /** A runnable job with no wake-up in flight for this long is dispatched again by the sweep. */
     public Duration redispatchAfter() {
-        return redispatch;
+        return redispatchAfter;
     }
 
     /** Back-off before attempt n+1: base x 2^(n-1), at most the maximum, with +-20 % jitter. */
     public Duration backoff(int attempt) {
-        long millis = base.toMillis() << Math.min(Math.max(attempt - 1, 0), 20);
-        millis = Math.min(millis, max.toMillis());
+        long millis = backoffBase.toMillis() << Math.min(Math.max(attempt - 1, 0), 20);
+        millis = Math.min(millis, backoffMax.toMillis());
         double jitter = 0.8 + 0.4 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
         return Duration.ofMillis(Math.round(millis * jitter));
     }

@@ -19,18 +19,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class TransactionalJobQueue implements JobQueue {
 
-    @Inject
-    JobStore store;
-    @Inject
-    JobBrowser browser;
-    @Inject
-    JobDispatcher dispatcher;
-    @Inject
-    DeclaredQueues queues;
-    @Inject
-    QueueSettings settings;
-    @Inject
-    QueueMetrics metrics;
+    @Inject JobStore store;
+    @Inject JobBrowser browser;
+    @Inject JobDispatcher dispatcher;
+    @Inject DeclaredQueues queues;
+    @Inject QueueSettings settings;
+    @Inject QueueMetrics metrics;
 
     @Override
     @Transactional

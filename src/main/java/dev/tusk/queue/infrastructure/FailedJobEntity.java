@@ -15,10 +15,8 @@ import org.hibernate.annotations.Immutable;
 public class FailedJobEntity extends JobRow {
     static final String NEWEST_FIRST = "FailedJob.newestFirst";
 
-    @Column(name = "last_error")
-    private String lastError;
-    @Column(name = "failed_at")
-    private Instant failedAt;
+    @Column(name = "last_error") private String lastError;
+    @Column(name = "failed_at") private Instant failedAt;
 
     public String lastError() {
         return lastError;

@@ -44,8 +44,7 @@ public class JdbcJobStore implements JobStore {
             WITH async_commit AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true))
             """;
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
-    DataSource dataSource;
+    @Resource(lookup = SchemaMigrations.DATASOURCE) DataSource dataSource;
 
     private <T> T withConnection(Jdbc.Work<T> work) {
         return Jdbc.withConnection(dataSource, work, e -> new IllegalStateException("job store: " + e.getMessage(), e));

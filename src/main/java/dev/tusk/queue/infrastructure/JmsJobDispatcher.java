@@ -58,15 +58,10 @@ public class JmsJobDispatcher implements JobDispatcher {
     private static final Logger LOG = Logger.getLogger(JmsJobDispatcher.class.getName());
 
     /** The broker's plain (non-XA) factory: sends here are never part of a transaction. */
-    @Resource(lookup = "java:/ConnectionFactory")
-    ConnectionFactory factory;
-    @Resource
-    TransactionSynchronizationRegistry transactions;
-    @Inject
-    @Any
-    Instance<QueueDeclaration> declared;
-    @Inject
-    MeterRegistry registry;
+    @Resource(lookup = "java:/ConnectionFactory") ConnectionFactory factory;
+    @Resource TransactionSynchronizationRegistry transactions;
+    @Inject @Any Instance<QueueDeclaration> declared;
+    @Inject MeterRegistry registry;
     /** {@code tusk_queue_wakeups_total{queue,outcome}}: immediate wake-ups sent or left out. */
     private final Map<String, Counter> wakeUps = new ConcurrentHashMap<>();
 

@@ -9,10 +9,8 @@ import jakarta.jms.Message;
 /** A wake-up a queue's listener received: counted off as no longer due, then the workers run. */
 @ApplicationScoped
 public class JmsQueueWakeUps implements QueueWakeUps {
-    @Inject
-    JmsJobDispatcher dispatcher;
-    @Inject
-    QueueWorkers workers;
+    @Inject JmsJobDispatcher dispatcher;
+    @Inject QueueWorkers workers;
 
     @Override
     public void received(String queue, Message wakeUp) {

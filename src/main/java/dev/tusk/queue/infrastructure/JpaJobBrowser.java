@@ -15,8 +15,7 @@ import java.util.Set;
 @ApplicationScoped
 public class JpaJobBrowser implements JobBrowser {
 
-    @PersistenceContext(unitName = "tusk")
-    EntityManager em;
+    @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
     public List<RunningJob> running(int limit) {

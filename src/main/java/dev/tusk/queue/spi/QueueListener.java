@@ -15,8 +15,7 @@ import jakarta.jms.MessageListener;
  */
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public abstract class QueueListener implements MessageListener {
-    @Inject
-    QueueWakeUps wakeUps;
+    @Inject QueueWakeUps wakeUps;
 
     /** The declared queue this listener wakes. */
     protected abstract String queue();

@@ -17,10 +17,8 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 public class AnnounceResource {
 
-    @Inject
-    TrackerEndpoints endpoints;
-    @Context
-    HttpServletRequest http;
+    @Inject TrackerEndpoints endpoints;
+    @Context HttpServletRequest http;
 
     @GET
     public Response announce() {

@@ -45,10 +45,8 @@ public class ApprovalAdminResource {
     public record InfoHashBatch(@NotNull @Size(min = 1, max = 10000) List<String> infoHashes) {
     }
 
-    @Inject
-    TorrentApproval approval;
-    @Inject
-    SwarmBrowser browser;
+    @Inject TorrentApproval approval;
+    @Inject SwarmBrowser browser;
 
     @GET
     public ApprovalList list(@QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(100000) int limit) {

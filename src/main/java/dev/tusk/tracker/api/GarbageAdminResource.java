@@ -18,8 +18,7 @@ public class GarbageAdminResource {
     public record GarbageCollected(long removed, long millis) {
     }
 
-    @Inject
-    PeerGarbageCollector collector;
+    @Inject PeerGarbageCollector collector;
 
     @POST
     public GarbageCollected collect() {

@@ -14,8 +14,7 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 public class PingResource {
 
-    @Inject
-    StoreMaintenance store;
+    @Inject StoreMaintenance store;
 
     @GET
     public Response ping() {

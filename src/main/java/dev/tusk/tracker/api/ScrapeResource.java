@@ -13,10 +13,8 @@ import jakarta.ws.rs.core.Response;
 @RequestScoped
 public class ScrapeResource {
 
-    @Inject
-    TrackerEndpoints endpoints;
-    @Context
-    HttpServletRequest http;
+    @Inject TrackerEndpoints endpoints;
+    @Context HttpServletRequest http;
 
     @GET
     public Response scrape() {

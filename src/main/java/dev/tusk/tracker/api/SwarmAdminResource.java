@@ -33,10 +33,8 @@ public class SwarmAdminResource {
     public record SwarmView(String infoHash, long seeders, long leechers, long downloads, List<PeerView> peers) {
     }
 
-    @Inject
-    CachedPeerStore store;
-    @Inject
-    SwarmBrowser browser;
+    @Inject CachedPeerStore store;
+    @Inject SwarmBrowser browser;
 
     @GET
     @Path("{infoHash}")

@@ -25,14 +25,10 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class TrackerEndpoints {
 
-    @Inject
-    AnnounceService announces;
-    @Inject
-    ScrapeService scrapes;
-    @Inject
-    TrackerSettings settings;
-    @Inject
-    TrackerReplies replies;
+    @Inject AnnounceService announces;
+    @Inject ScrapeService scrapes;
+    @Inject TrackerSettings settings;
+    @Inject TrackerReplies replies;
 
     /**
      * A request's query string parsed once, for both the decision where to answer it and the

@@ -22,8 +22,7 @@ public class TrackerReplies {
     static final String INTERNAL_ERROR = "internal tracker error";
     private static final Logger LOG = Logger.getLogger(TrackerReplies.class.getName());
 
-    @Inject
-    TrackerRequestMetrics metrics;
+    @Inject TrackerRequestMetrics metrics;
 
     /** The bencoded body (HTTP 200 text/plain) of a tracker request, or of its failure. */
     public byte[] answer(String action, Supplier<byte[]> handler) {

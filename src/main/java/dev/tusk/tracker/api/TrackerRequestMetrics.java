@@ -25,8 +25,7 @@ public class TrackerRequestMetrics {
     /** How a request came. */
     public enum Protocol { HTTP, UDP }
 
-    @Inject
-    MeterRegistry registry;
+    @Inject MeterRegistry registry;
 
     /** By action, then by protocol and outcome ({@link #slot}): found without allocating on the hot path. */
     private final Map<String, Timer[]> timers = new ConcurrentHashMap<>();

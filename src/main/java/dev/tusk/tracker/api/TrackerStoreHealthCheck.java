@@ -13,8 +13,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class TrackerStoreHealthCheck implements HealthCheck {
 
-    @Inject
-    StoreMaintenance store;
+    @Inject StoreMaintenance store;
 
     @Override
     public HealthCheckResponse call() {

@@ -15,12 +15,9 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class AnnounceService {
 
-    @Inject
-    CachedPeerStore store;
-    @Inject
-    TorrentApproval approval;
-    @Inject
-    TrackerSettings settings;
+    @Inject CachedPeerStore store;
+    @Inject TorrentApproval approval;
+    @Inject TrackerSettings settings;
 
     public AnnounceResult announce(AnnounceRequest request) {
         approval.check(request.infoHash());

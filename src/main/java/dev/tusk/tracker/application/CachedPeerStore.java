@@ -32,11 +32,8 @@ import java.util.Map;
 @Typed({CachedPeerStore.class, PeerStore.class, StoreMaintenance.class})
 public class CachedPeerStore implements PeerStore, StoreMaintenance {
 
-    @Inject
-    @StoreOfRecord
-    TrackerStore store;
-    @Inject
-    TrackerSettings settings;
+    @Inject @StoreOfRecord TrackerStore store;
+    @Inject TrackerSettings settings;
 
     private SwarmCache cache;
     private volatile Runnable onBacklog = () -> { };

@@ -1,23 +1,16 @@
 package dev.tusk.tracker.application;
 
-import dev.tusk.platform.persistence.OutageLog;
+import dev.tusk.platform.timers.PeriodicTask;
 import dev.tusk.tracker.domain.StoreMaintenance;
 import dev.tusk.tracker.domain.StoreUnavailableException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -26,37 +19,41 @@ import java.util.logging.Logger;
  * Outside any transaction, so the store deletes in short batches that never hold up announces.
  * Timed into {@code mochi_storage_gc_duration_milliseconds}.
  */
-@Singleton
-@Startup
-@DependsOn("SchemaMigrations")
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class PeerGarbageCollector {
+@ApplicationScoped
+public class PeerGarbageCollector implements PeriodicTask {
     private static final Logger LOG = Logger.getLogger(PeerGarbageCollector.class.getName());
-    private final OutageLog outage = new OutageLog(LOG, "the peer GC", StoreUnavailableException.class::isInstance);
 
-    @Resource
-    TimerService timers;
-    @Inject
-    StoreMaintenance store;
-    @Inject
-    TrackerSettings settings;
-    @Inject
-    MeterRegistry registry;
+    @Inject StoreMaintenance store;
+    @Inject TrackerSettings settings;
+    @Inject MeterRegistry registry;
 
     private final Clock clock = Clock.systemUTC();
     private DistributionSummary duration;
 
     @PostConstruct
-    void schedule() {
+    void meters() {
         // WildFly's application registry exports only meters made through its plain methods.
         duration = registry.summary("mochi.storage.gc.duration.milliseconds", Tags.empty());
-        long every = settings.gcInterval().toMillis();
-        timers.createIntervalTimer(every, every, new TimerConfig("tracker peer GC", false));
     }
 
-    @Timeout
-    void onTimer() {
-        outage.run(this::collect);
+    @Override
+    public String name() {
+        return "the peer GC";
+    }
+
+    @Override
+    public Duration interval() {
+        return settings.gcInterval();
+    }
+
+    @Override
+    public boolean isOutage(Throwable failure) {
+        return failure instanceof StoreUnavailableException;
+    }
+
+    @Override
+    public void run() {
+        collect();
     }
 
     /** @return how many peers were removed */

@@ -11,10 +11,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ScrapeService {
 
-    @Inject
-    CachedPeerStore store;
-    @Inject
-    TrackerSettings settings;
+    @Inject CachedPeerStore store;
+    @Inject TrackerSettings settings;
 
     public Map<InfoHash, SwarmCounts> scrape(List<InfoHash> infoHashes) {
         if (infoHashes.isEmpty()) {

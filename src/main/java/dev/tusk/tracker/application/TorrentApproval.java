@@ -25,10 +25,8 @@ public class TorrentApproval {
     /** Answers kept at most; past it they are all dropped and read again as needed. */
     static final int MAX_ANSWERS = 200_000;
 
-    @Inject
-    TrackerSettings settings;
-    @Inject
-    DataStore data;
+    @Inject TrackerSettings settings;
+    @Inject DataStore data;
     LongSupplier clockNanos = System::nanoTime;
 
     private record Answer(boolean listed, long readAtNanos) {

@@ -1,6 +1,5 @@
 package dev.tusk.tracker.application;
 
-import dev.tusk.platform.config.GoDuration;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,84 +15,39 @@ public class TrackerSettings {
     /** What the approval list in the data store means. */
     public enum ApprovalMode { OFF, WHITELIST, BLACKLIST }
 
-    @Inject
-    @ConfigProperty(name = "tracker.announce_interval")
-    String announceInterval;
-    @Inject
-    @ConfigProperty(name = "tracker.min_announce_interval")
-    String minAnnounceInterval;
-    @Inject
-    @ConfigProperty(name = "tracker.default_numwant")
-    int defaultNumWant;
-    @Inject
-    @ConfigProperty(name = "tracker.max_numwant")
-    int maxNumWant;
-    @Inject
-    @ConfigProperty(name = "tracker.max_scrape_infohashes")
-    int maxScrapeInfoHashes;
-    @Inject
-    @ConfigProperty(name = "tracker.allow_ip_spoofing")
-    boolean allowIpSpoofing;
-    @Inject
-    @ConfigProperty(name = "tracker.real_ip_header")
-    Optional<String> realIpHeader;
-    @Inject
-    @ConfigProperty(name = "tracker.peer_lifetime")
-    String peerLifetime;
-    @Inject
-    @ConfigProperty(name = "tracker.gc_interval")
-    String gcInterval;
-    @Inject
-    @ConfigProperty(name = "tracker.prometheus_reporting_interval")
-    String reportingInterval;
-    @Inject
-    @ConfigProperty(name = "tracker.approval.mode")
-    String approvalMode;
-    @Inject
-    @ConfigProperty(name = "tracker.approval.storage_ctx")
-    String approvalContext;
+    @Inject @ConfigProperty(name = "tracker.announce_interval") Duration announceInterval;
+    @Inject @ConfigProperty(name = "tracker.min_announce_interval") Duration minAnnounceInterval;
+    @Inject @ConfigProperty(name = "tracker.default_numwant") int defaultNumWant;
+    @Inject @ConfigProperty(name = "tracker.max_numwant") int maxNumWant;
+    @Inject @ConfigProperty(name = "tracker.max_scrape_infohashes") int maxScrapeInfoHashes;
+    @Inject @ConfigProperty(name = "tracker.allow_ip_spoofing") boolean allowIpSpoofing;
+    @Inject @ConfigProperty(name = "tracker.real_ip_header") Optional<String> realIpHeader;
+    @Inject @ConfigProperty(name = "tracker.peer_lifetime") Duration peerLifetime;
+    @Inject @ConfigProperty(name = "tracker.gc_interval") Duration gcInterval;
+    @Inject @ConfigProperty(name = "tracker.prometheus_reporting_interval") Duration reportingInterval;
+    @Inject @ConfigProperty(name = "tracker.approval.mode") String approvalMode;
+    @Inject @ConfigProperty(name = "tracker.approval.storage_ctx") String approvalContext;
 
-    @Inject
-    @ConfigProperty(name = "tracker.flush_interval")
-    String flushInterval;
-    @Inject
-    @ConfigProperty(name = "tracker.flush_batch")
-    int flushBatch;
-    @Inject
-    @ConfigProperty(name = "tracker.write_buffer_capacity")
-    int writeBufferCapacity;
-    @Inject
-    @ConfigProperty(name = "tracker.refresh_interval")
-    String refreshInterval;
-    @Inject
-    @ConfigProperty(name = "tracker.cache.max_swarms")
-    int cacheMaxSwarms;
-    @Inject
-    @ConfigProperty(name = "tracker.cache.max_peers")
-    long cacheMaxPeers;
-    @Inject
-    @ConfigProperty(name = "tracker.cache.preload")
-    boolean cachePreload;
+    @Inject @ConfigProperty(name = "tracker.flush_interval") Duration flushInterval;
+    @Inject @ConfigProperty(name = "tracker.flush_batch") int flushBatch;
+    @Inject @ConfigProperty(name = "tracker.write_buffer_capacity") int writeBufferCapacity;
+    @Inject @ConfigProperty(name = "tracker.refresh_interval") Duration refreshInterval;
+    @Inject @ConfigProperty(name = "tracker.cache.max_swarms") int cacheMaxSwarms;
+    @Inject @ConfigProperty(name = "tracker.cache.max_peers") long cacheMaxPeers;
+    @Inject @ConfigProperty(name = "tracker.cache.preload") boolean cachePreload;
 
-    private Duration flush;
-    private Duration refresh;
-    private Duration announce;
-    private Duration minAnnounce;
-    private Duration lifetime;
-    private Duration gc;
-    private Duration reporting;
     private ApprovalMode approval;
 
     /** Parsed once, so that a wrong value stops the deployment with the key's name. */
     @PostConstruct
     void parse() {
-        announce = duration("tracker.announce_interval", announceInterval);
-        minAnnounce = duration("tracker.min_announce_interval", minAnnounceInterval);
-        lifetime = duration("tracker.peer_lifetime", peerLifetime);
-        gc = duration("tracker.gc_interval", gcInterval);
-        reporting = duration("tracker.prometheus_reporting_interval", reportingInterval);
-        flush = duration("tracker.flush_interval", flushInterval);
-        refresh = duration("tracker.refresh_interval", refreshInterval);
+        positive("tracker.announce_interval", announceInterval);
+        positive("tracker.min_announce_interval", minAnnounceInterval);
+        positive("tracker.peer_lifetime", peerLifetime);
+        positive("tracker.gc_interval", gcInterval);
+        positive("tracker.prometheus_reporting_interval", reportingInterval);
+        positive("tracker.flush_interval", flushInterval);
+        positive("tracker.refresh_interval", refreshInterval);
         if (flushBatch < 1 || writeBufferCapacity < flushBatch || cacheMaxSwarms < 1 || cacheMaxPeers < 1) {
             throw new IllegalStateException("tracker.flush_batch, tracker.cache.max_swarms and tracker.cache.max_peers must be"
                     + " at least 1, and tracker.write_buffer_capacity at least tracker.flush_batch");
@@ -108,24 +62,18 @@ public class TrackerSettings {
         }
     }
 
-    private static Duration duration(String key, String value) {
-        try {
-            Duration d = GoDuration.parse(value);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("must be positive");
-            }
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(key + ": " + e.getMessage(), e);
+    private static void positive(String key, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalStateException(key + " must be positive, not " + value);
         }
     }
 
     public Duration announceInterval() {
-        return announce;
+        return announceInterval;
     }
 
     public Duration minAnnounceInterval() {
-        return minAnnounce;
+        return minAnnounceInterval;
     }
 
     public int defaultNumWant() {
@@ -150,20 +98,20 @@ public class TrackerSettings {
     }
 
     public Duration peerLifetime() {
-        return lifetime;
+        return peerLifetime;
     }
 
     public Duration gcInterval() {
-        return gc;
+        return gcInterval;
     }
 
     public Duration reportingInterval() {
-        return reporting;
+        return reportingInterval;
     }
 
     /** How long an announce may wait in the write-behind buffer before the store has it. */
     public Duration flushInterval() {
-        return flush;
+        return flushInterval;
     }
 
     /** How many peers' writes a flush takes at most, and how many pending start one early. */
@@ -177,7 +125,7 @@ public class TrackerSettings {
 
     /** How soon peers other nodes wrote to the store appear in this node's replies. */
     public Duration refreshInterval() {
-        return refresh;
+        return refreshInterval;
     }
 
     public int cacheMaxSwarms() {

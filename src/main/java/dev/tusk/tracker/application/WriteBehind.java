@@ -40,16 +40,11 @@ public class WriteBehind {
     private static final Logger LOG = Logger.getLogger(WriteBehind.class.getName());
     private static final long MAX_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    @Inject
-    CachedPeerStore swarms;
-    @Inject
-    TrackerSettings settings;
-    @Inject
-    MeterRegistry registry;
-    @Resource
-    ManagedThreadFactory threads;
-    @Inject
-    Instance<RequestContextController> requestContexts;
+    @Inject CachedPeerStore swarms;
+    @Inject TrackerSettings settings;
+    @Inject MeterRegistry registry;
+    @Resource ManagedThreadFactory threads;
+    @Inject Instance<RequestContextController> requestContexts;
 
     private volatile boolean running = true;
     private Thread writer;

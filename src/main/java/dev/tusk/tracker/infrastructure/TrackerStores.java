@@ -23,21 +23,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TrackerStores {
 
-    @Inject
-    @ConfigProperty(name = "tracker.store")
-    String store;
-    @Inject
-    Instance<PostgresPeerStore> postgresPeers;
-    @Inject
-    Instance<PostgresDataStore> postgresData;
-    @Inject
-    Instance<RedisPeerStore> redisPeers;
-    @Inject
-    Instance<RedisDataStore> redisData;
-    @Inject
-    Instance<JpaSwarmBrowser> postgresBrowser;
-    @Inject
-    Instance<RedisSwarmBrowser> redisBrowser;
+    @Inject @ConfigProperty(name = "tracker.store") String store;
+    @Inject Instance<PostgresPeerStore> postgresPeers;
+    @Inject Instance<PostgresDataStore> postgresData;
+    @Inject Instance<RedisPeerStore> redisPeers;
+    @Inject Instance<RedisDataStore> redisData;
+    @Inject Instance<JpaSwarmBrowser> postgresBrowser;
+    @Inject Instance<RedisSwarmBrowser> redisBrowser;
 
     private boolean redis() {
         return switch (store.trim().toLowerCase(java.util.Locale.ROOT)) {

@@ -2,13 +2,14 @@ package dev.tusk.kv.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tusk.kv.domain.Catalog;
 import dev.tusk.kv.domain.Catalog.ShardInstance;
+import dev.tusk.kv.domain.Catalog;
 import dev.tusk.kv.domain.CatalogStore;
 import dev.tusk.kv.domain.KeyHashing;
 import dev.tusk.kv.domain.KvRow;
 import dev.tusk.kv.domain.ValueKind;
 import dev.tusk.kv.domain.Version;
+import dev.tusk.platform.config.GoDuration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,13 +40,13 @@ class KvMaintenanceTest {
                 List.of(new Catalog.Namespace("ns", null)));
         KvSettings settings = new KvSettings();
         settings.zones = Optional.of("a");
-        settings.maxClockSkew = "1s";
+        settings.maxClockSkew = GoDuration.parse("1s");
         settings.batchSize = 100;
-        settings.pollInterval = "1s";
-        settings.backoffBase = "1s";
-        settings.backoffMax = "10s";
-        settings.tombstoneGrace = "1h";
-        settings.maintenanceInterval = "1m";
+        settings.pollInterval = GoDuration.parse("1s");
+        settings.backoffBase = GoDuration.parse("1s");
+        settings.backoffMax = GoDuration.parse("10s");
+        settings.tombstoneGrace = GoDuration.parse("1h");
+        settings.maintenanceInterval = GoDuration.parse("1m");
         settings.parse();
         VersionClock clock = new VersionClock();
         clock.wall = Clock.fixed(NOW, ZoneOffset.UTC);

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileMediaStoreTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private FileMediaStore store() {
         FileMediaStore store = new FileMediaStore();

@@ -24,4 +24,15 @@ class GoDurationTest {
             assertThatThrownBy(() -> GoDuration.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void theConverterReadsEveryDurationSettingAsGoWritesIt() {
+        GoDurationConverter converter = new GoDurationConverter();
+        assertThat(converter.convert("100ms")).isEqualTo(Duration.ofMillis(100));
+        assertThat(converter.convert("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(converter.convert(" ")).as("an empty value is no value (the setting's default applies)").isNull();
+        assertThatThrownBy(() -> converter.convert("PT1S")).as("ISO-8601 is not MoChi's format").isInstanceOf(IllegalArgumentException.class);
+        assertThat(GoDurationConverter.class.getAnnotation(jakarta.annotation.Priority.class).value())
+                .as("above the implicit Duration.parse (100)").isGreaterThan(100);
+    }
 }

@@ -50,7 +50,11 @@ class JobRunnerTest {
     }
 
     private static Recording succeeding() {
-        return new Recording("ok", c -> JobOutcome.SUCCESS);
+        return succeedingHandler("ok");
+    }
+
+    static Recording succeedingHandler(String type) {
+        return new Recording(type, c -> JobOutcome.SUCCESS);
     }
 
     @Test

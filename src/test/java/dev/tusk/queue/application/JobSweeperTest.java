@@ -3,6 +3,7 @@ package dev.tusk.queue.application;
 import static dev.tusk.queue.application.QueueEngine.QUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tusk.platform.timers.ScheduledTask;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -54,11 +55,12 @@ class JobSweeperTest {
         engine.store.advance(Duration.ofSeconds(10));
         engine.store.failWith(new IllegalStateException("job store: closed", new java.sql.SQLException("This connection has been closed.", "08003")));
 
-        engine.sweeper.onTimer();
+        ScheduledTask timer = new ScheduledTask(engine.sweeper);
+        timer.run();
         assertThat(engine.store.rows.values().iterator().next().running).isTrue();
 
         engine.store.failWith(null);
-        engine.sweeper.onTimer();
+        timer.run();
         assertThat(engine.store.rows.values().iterator().next().running).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tusk.queue.application;
 
+import dev.tusk.platform.config.GoDuration;
 import dev.tusk.queue.domain.JobDispatcher;
 import dev.tusk.queue.spi.JobHandler;
 import dev.tusk.queue.spi.QueueDeclaration;
@@ -36,12 +37,12 @@ final class QueueEngine {
 
     QueueEngine(JobHandler... jobHandlers) {
         settings.retries = 3;
-        settings.heartbeatInterval = "1s";
-        settings.staleAfter = "5s";
-        settings.sweepInterval = "1s";
-        settings.redispatchAfter = "2s";
-        settings.backoffBase = "2s";
-        settings.backoffMax = "10s";
+        settings.heartbeatInterval = GoDuration.parse("1s");
+        settings.staleAfter = GoDuration.parse("5s");
+        settings.sweepInterval = GoDuration.parse("1s");
+        settings.redispatchAfter = GoDuration.parse("2s");
+        settings.backoffBase = GoDuration.parse("2s");
+        settings.backoffMax = GoDuration.parse("10s");
         settings.jobsPerWakeUp = 32;
         settings.claimBatch = 8;
         settings.parse();

@@ -3,6 +3,7 @@ package dev.tusk.queue.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tusk.platform.config.GoDuration;
 import java.time.Duration;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class QueueSettingsTest {
     @Test
     void aStaleLimitUnderThreeHeartbeatsIsRefused() {
         QueueSettings s = new QueueEngine().settings;
-        s.staleAfter = "2s";
+        s.staleAfter = GoDuration.parse("2s");
         assertThatThrownBy(s::parse).hasMessageContaining("queue.stale_after");
     }
 }

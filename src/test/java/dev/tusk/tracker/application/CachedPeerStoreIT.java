@@ -30,12 +30,9 @@ class CachedPeerStoreIT extends PeerStoreContract {
         return Deployments.tusk(CachedPeerStoreIT.class, PeerStoreContract.class, PostgresPeerStoreIT.class);
     }
 
-    @Inject
-    CachedPeerStore peers;
-    @Inject
-    DataStore data;
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
-    DataSource dataSource;
+    @Inject CachedPeerStore peers;
+    @Inject DataStore data;
+    @Resource(lookup = SchemaMigrations.DATASOURCE) DataSource dataSource;
 
     @Override
     protected PeerStore store() {

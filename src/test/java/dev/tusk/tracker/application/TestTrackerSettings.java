@@ -1,5 +1,6 @@
 package dev.tusk.tracker.application;
 
+import dev.tusk.platform.config.GoDuration;
 /** The tracker's settings at their defaults, for unit tests (what microprofile-config.properties sets). */
 final class TestTrackerSettings {
     private TestTrackerSettings() {
@@ -9,14 +10,14 @@ final class TestTrackerSettings {
         TrackerSettings settings = new TrackerSettings();
         settings.approvalMode = "off";
         settings.approvalContext = "MW_APPROVAL";
-        settings.announceInterval = "30m";
-        settings.minAnnounceInterval = "15m";
-        settings.peerLifetime = "31m";
-        settings.gcInterval = "3m";
-        settings.reportingInterval = "1s";
+        settings.announceInterval = GoDuration.parse("30m");
+        settings.minAnnounceInterval = GoDuration.parse("15m");
+        settings.peerLifetime = GoDuration.parse("31m");
+        settings.gcInterval = GoDuration.parse("3m");
+        settings.reportingInterval = GoDuration.parse("1s");
         settings.maxScrapeInfoHashes = 50;
-        settings.flushInterval = "100ms";
-        settings.refreshInterval = "2s";
+        settings.flushInterval = GoDuration.parse("100ms");
+        settings.refreshInterval = GoDuration.parse("2s");
         settings.flushBatch = flushBatch;
         settings.writeBufferCapacity = 1_000_000;
         settings.cacheMaxSwarms = 1_000_000;

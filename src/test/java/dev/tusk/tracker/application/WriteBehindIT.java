@@ -46,15 +46,10 @@ class WriteBehindIT {
         return Deployments.tusk(WriteBehindIT.class);
     }
 
-    @Inject
-    CachedPeerStore swarms;
-    @Inject
-    TrackerSettings settings;
-    @Inject
-    @StoreOfRecord
-    TrackerStore storeOfRecord;
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
-    DataSource dataSource;
+    @Inject CachedPeerStore swarms;
+    @Inject TrackerSettings settings;
+    @Inject @StoreOfRecord TrackerStore storeOfRecord;
+    @Resource(lookup = SchemaMigrations.DATASOURCE) DataSource dataSource;
 
     private static InfoHash newHash() {
         byte[] b = new byte[20];

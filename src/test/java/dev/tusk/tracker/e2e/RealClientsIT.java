@@ -38,8 +38,7 @@ class RealClientsIT {
         return Deployments.tusk();
     }
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     /** aria2 on {@code port}; {@code udp}: with the DHT socket that aria2's UDP tracker client needs (port + 100). */
     private List<String> aria2(Path downloadDir, int port, Path torrent, boolean udp, String... extra) {

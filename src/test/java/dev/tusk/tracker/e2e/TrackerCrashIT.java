@@ -35,10 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TrackerCrashIT {
     private static final int PEERS = 40;
 
-    @ArquillianResource
-    ContainerController controller;
-    @ArquillianResource
-    Deployer deployer;
+    @ArquillianResource ContainerController controller;
+    @ArquillianResource Deployer deployer;
 
     @Deployment(name = "tusk-tracker", managed = false, testable = false)
     @TargetsContainer(CrashServer.CONTAINER)

@@ -44,12 +44,9 @@ class PeerStoreBench {
         return Deployments.tusk(PeerStoreBench.class);
     }
 
-    @Inject
-    PostgresPeerStore postgres;
-    @Inject
-    RedisPeerStore redis;
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject PostgresPeerStore postgres;
+    @Inject RedisPeerStore redis;
+    @Resource ManagedThreadFactory threads;
 
     private final List<InfoHash> hashes = new ArrayList<>();
     private final List<Peer> peers = new ArrayList<>();

@@ -10,8 +10,7 @@ import jakarta.inject.Named;
 @Dependent
 public class FinishStoreMigration extends AbstractBatchlet {
 
-    @Inject
-    MigrationLedger ledger;
+    @Inject MigrationLedger ledger;
 
     @Override
     public String process() {

@@ -33,28 +33,15 @@ public class HashFileMover implements ItemProcessor {
     private static final Logger LOG = Logger.getLogger(HashFileMover.class.getName());
     private static final int TRIES = 10;
 
-    @Inject
-    @BatchProperty
-    String from;
-    @Inject
-    @BatchProperty
-    String to;
-    @Inject
-    @BatchProperty
-    String skipMissingFiles;
-    @Inject
-    @BatchProperty
-    String retryDelayMillis;
-    @Inject
-    MediaStoreCatalog stores;
-    @Inject
-    MediaRepository.Hashes hashes;
-    @Inject
-    MediaRepository.Variants variants;
-    @Inject
-    MigrationLedger ledger;
-    @Inject
-    MeterRegistry registry;
+    @Inject @BatchProperty String from;
+    @Inject @BatchProperty String to;
+    @Inject @BatchProperty String skipMissingFiles;
+    @Inject @BatchProperty String retryDelayMillis;
+    @Inject MediaStoreCatalog stores;
+    @Inject MediaRepository.Hashes hashes;
+    @Inject MediaRepository.Variants variants;
+    @Inject MigrationLedger ledger;
+    @Inject MeterRegistry registry;
 
     @Override
     public Object processItem(Object item) throws Exception {

@@ -17,14 +17,9 @@ import java.util.Deque;
 public class HashSliceReader extends AbstractItemReader {
     private static final int PAGE = 100;
 
-    @Inject
-    @BatchProperty
-    String partition;
-    @Inject
-    @BatchProperty
-    String partitions;
-    @Inject
-    MediaRepository.Hashes hashes;
+    @Inject @BatchProperty String partition;
+    @Inject @BatchProperty String partitions;
+    @Inject MediaRepository.Hashes hashes;
 
     private final Deque<ContentHash> buffer = new ArrayDeque<>();
     private ContentHash last;

@@ -24,8 +24,7 @@ public class MigrateRepoJob implements BatchJob {
     static final String PASSWORD_VARIABLE = RepositoryCopy.PASSWORD_VARIABLE;
     private static final Set<String> KNOWN = Set.of("targetUrl", "targetUser");
 
-    @Inject
-    RepositoryCopy repository;
+    @Inject RepositoryCopy repository;
 
     @Override
     public String name() {

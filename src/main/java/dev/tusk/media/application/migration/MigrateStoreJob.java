@@ -25,10 +25,8 @@ public class MigrateStoreJob implements BatchJob {
     public static final String NAME = "migrate-store";
     private static final Set<String> KNOWN = Set.of("from", "to", "skipMissingFiles", "concurrency", "retryDelayMillis");
 
-    @Inject
-    MediaRepository.Counts counts;
-    @Inject
-    MediaStoreCatalog stores;
+    @Inject MediaRepository.Counts counts;
+    @Inject MediaStoreCatalog stores;
 
     @Override
     public String name() {

@@ -13,8 +13,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class MigrationLedger {
 
-    @Inject
-    MediaRepository.StoreMigrations migrations;
+    @Inject MediaRepository.StoreMigrations migrations;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void copied(String oldIdentifier, String newIdentifier) {

@@ -16,11 +16,8 @@ import java.util.Deque;
 public class RepoRowReader extends AbstractItemReader {
     private static final int PAGE = 500;
 
-    @Inject
-    @BatchProperty
-    String table;
-    @Inject
-    RepositoryCopy repository;
+    @Inject @BatchProperty String table;
+    @Inject RepositoryCopy repository;
 
     private final Deque<RepositoryCopy.Row> buffer = new ArrayDeque<>();
     private String last;

@@ -18,17 +18,10 @@ import java.util.List;
 @Dependent
 public class RepoRowWriter extends AbstractItemWriter {
 
-    @Inject
-    @BatchProperty
-    String table;
-    @Inject
-    @BatchProperty
-    String targetUrl;
-    @Inject
-    @BatchProperty
-    String targetUser;
-    @Inject
-    RepositoryCopy repository;
+    @Inject @BatchProperty String table;
+    @Inject @BatchProperty String targetUrl;
+    @Inject @BatchProperty String targetUser;
+    @Inject RepositoryCopy repository;
 
     private RepositoryCopy.Target target;
 

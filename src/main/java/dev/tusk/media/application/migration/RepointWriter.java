@@ -13,12 +13,9 @@ import java.util.Map;
 @Dependent
 public class RepointWriter extends AbstractItemWriter {
 
-    @Inject
-    MediaRepository.Hashes hashes;
-    @Inject
-    MediaRepository.Variants variants;
-    @Inject
-    MediaRepository.Details details;
+    @Inject MediaRepository.Hashes hashes;
+    @Inject MediaRepository.Variants variants;
+    @Inject MediaRepository.Details details;
 
     @Override
     public void writeItems(List<Object> items) {

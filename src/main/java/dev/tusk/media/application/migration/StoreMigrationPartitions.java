@@ -14,9 +14,7 @@ import java.util.Properties;
 @Dependent
 public class StoreMigrationPartitions implements PartitionMapper {
 
-    @Inject
-    @BatchProperty
-    String concurrency;
+    @Inject @BatchProperty String concurrency;
 
     @Override
     public PartitionPlan mapPartitions() {

@@ -20,8 +20,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JdbcRepositoryCopy implements RepositoryCopy {
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
-    DataSource dataSource;
+    @Resource(lookup = SchemaMigrations.DATASOURCE) DataSource dataSource;
 
     @Override
     public List<String> tables() {

@@ -44,16 +44,11 @@ public class UdpAnswers {
     static final String BAD_CONNECTION_ID = "bad or expired connection id";
     private static final int ANNOUNCE_REPLY_HEADER = 20;
 
-    @Inject
-    AnnounceService announces;
-    @Inject
-    ScrapeService scrapes;
-    @Inject
-    TrackerSettings settings;
-    @Inject
-    TrackerReplies replies;
-    @Inject
-    UdpSettings udp;
+    @Inject AnnounceService announces;
+    @Inject ScrapeService scrapes;
+    @Inject TrackerSettings settings;
+    @Inject TrackerReplies replies;
+    @Inject UdpSettings udp;
 
     private ConnectionIds ids;
 

@@ -21,15 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class UdpSettings {
 
-    @Inject
-    @ConfigProperty(name = "tracker.udp.address")
-    Optional<String> address;
-    @Inject
-    @ConfigProperty(name = "tracker.udp.threads")
-    int threads;
-    @Inject
-    @ConfigProperty(name = "tracker.udp.secret")
-    Optional<String> secret;
+    @Inject @ConfigProperty(name = "tracker.udp.address") Optional<String> address;
+    @Inject @ConfigProperty(name = "tracker.udp.threads") int threads;
+    @Inject @ConfigProperty(name = "tracker.udp.secret") Optional<String> secret;
 
     private List<InetSocketAddress> addresses;
     private byte[] key;

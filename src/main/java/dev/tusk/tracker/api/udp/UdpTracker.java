@@ -41,14 +41,10 @@ public class UdpTracker {
     /** Larger than any request BEP 15 defines (a scrape of 74 hashes is 1,496 bytes). */
     private static final int MAX_REQUEST = 2048;
 
-    @Inject
-    UdpSettings settings;
-    @Inject
-    UdpAnswers answers;
-    @Resource
-    ManagedThreadFactory threads;
-    @Inject
-    Instance<RequestContextController> requestContexts;
+    @Inject UdpSettings settings;
+    @Inject UdpAnswers answers;
+    @Resource ManagedThreadFactory threads;
+    @Inject Instance<RequestContextController> requestContexts;
 
     private final List<DatagramChannel> channels = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();

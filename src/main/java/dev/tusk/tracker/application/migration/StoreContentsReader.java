@@ -22,18 +22,10 @@ import java.util.Deque;
 @Dependent
 public class StoreContentsReader extends AbstractItemReader {
 
-    @Inject
-    @BatchProperty
-    String store;
-    @Inject
-    @BatchProperty
-    String part;
-    @Inject
-    @BatchProperty
-    String pageSize;
-    @Inject
-    @Any
-    Instance<StoreContents> stores;
+    @Inject @BatchProperty String store;
+    @Inject @BatchProperty String part;
+    @Inject @BatchProperty String pageSize;
+    @Inject @Any Instance<StoreContents> stores;
 
     private StoreContents contents;
     private StoreContents.Part which;

@@ -17,12 +17,8 @@ import java.util.List;
 @Dependent
 public class StoreContentsWriter extends AbstractItemWriter {
 
-    @Inject
-    @BatchProperty
-    String store;
-    @Inject
-    @Any
-    Instance<StoreContents> stores;
+    @Inject @BatchProperty String store;
+    @Inject @Any Instance<StoreContents> stores;
 
     private StoreContents contents;
 

@@ -18,8 +18,7 @@ import java.util.List;
 @Typed(JpaSwarmBrowser.class)
 public class JpaSwarmBrowser implements SwarmBrowser {
 
-    @PersistenceContext(unitName = "tusk")
-    EntityManager em;
+    @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
     public List<PeerView> peers(InfoHash infoHash, int limit) {

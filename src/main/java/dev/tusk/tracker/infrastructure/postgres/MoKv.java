@@ -18,14 +18,9 @@ import java.util.Objects;
 public class MoKv {
     static final String KEYS_BY_CONTEXT = "MoKv.keysByContext";
 
-    @Id
-    @Column(name = "context")
-    private String context;
-    @Id
-    @Column(name = "name")
-    private byte[] name;
-    @Column(name = "value")
-    private byte[] value;
+    @Id @Column(name = "context") private String context;
+    @Id @Column(name = "name") private byte[] name;
+    @Column(name = "value") private byte[] value;
 
     public String context() {
         return context;

@@ -22,25 +22,13 @@ import org.hibernate.annotations.Immutable;
 public class MoPeer {
     static final String BY_INFO_HASH = "MoPeer.byInfoHash";
 
-    @Id
-    @Column(name = "info_hash")
-    private byte[] infoHash;
-    @Id
-    @Column(name = "peer_id")
-    private byte[] peerId;
-    @Id
-    @Column(name = "address")
-    @ColumnTransformer(read = "host(address)")
-    private String address;
-    @Id
-    @Column(name = "port")
-    private int port;
-    @Column(name = "is_seeder")
-    private boolean seeder;
-    @Column(name = "is_v6")
-    private boolean v6;
-    @Column(name = "created")
-    private LocalDateTime created;
+    @Id @Column(name = "info_hash") private byte[] infoHash;
+    @Id @Column(name = "peer_id") private byte[] peerId;
+    @Id @Column(name = "address") @ColumnTransformer(read = "host(address)") private String address;
+    @Id @Column(name = "port") private int port;
+    @Column(name = "is_seeder") private boolean seeder;
+    @Column(name = "is_v6") private boolean v6;
+    @Column(name = "created") private LocalDateTime created;
 
     public byte[] infoHash() {
         return infoHash.clone();

@@ -21,10 +21,8 @@ import java.util.Optional;
 @Typed(PostgresDataStore.class)
 public class PostgresDataStore implements DataStore {
 
-    @Inject
-    PostgresQueries queries;
-    @Inject
-    PostgresStatements sql;
+    @Inject PostgresQueries queries;
+    @Inject PostgresStatements sql;
 
     @Override
     @Transactional

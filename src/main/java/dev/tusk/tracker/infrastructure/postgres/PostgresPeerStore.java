@@ -47,14 +47,10 @@ import java.util.function.Predicate;
 @Typed(PostgresPeerStore.class)
 public class PostgresPeerStore implements TrackerStore {
 
-    @Inject
-    PostgresQueries queries;
-    @Inject
-    PostgresStatements sql;
-    @Inject
-    PostgresSwarmBatches batches;
-    @Inject
-    PostgresStatisticsSweep sweep;
+    @Inject PostgresQueries queries;
+    @Inject PostgresStatements sql;
+    @Inject PostgresSwarmBatches batches;
+    @Inject PostgresStatisticsSweep sweep;
 
     private final Clock clock = Clock.systemUTC();
 

@@ -38,96 +38,36 @@ public class PostgresQueries {
     private static final Set<String> KNOWN_ARGS = Set.of(INFO_HASH, PEER_ID, ADDRESS, PORT, IS_SEEDER, IS_V6, CREATED,
             COUNT, CONTEXT, KEY, VALUE, FROM_HASH, TO_HASH, OWN_XIDS);
 
-    @Inject
-    @ConfigProperty(name = "tracker.pg.announce.query")
-    String announceQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.announce.peer_id_column")
-    String peerIdColumn;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.announce.address_column")
-    String addressColumn;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.announce.port_column")
-    String portColumn;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.peer.add_query")
-    String addQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.peer.del_query")
-    String delQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.peer.graduate_query")
-    String graduateQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.peer.count_query")
-    String countQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.peer.by_info_hash_clause")
-    String byInfoHashClause;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.peer.count_seeders_column")
-    String seedersColumn;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.peer.count_leechers_column")
-    String leechersColumn;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.downloads.get_query")
-    String downloadsGetQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.downloads.inc_query")
-    String downloadsIncQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.data.add_query")
-    String dataAddQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.data.del_query")
-    String dataDelQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.data.get_query")
-    String dataGetQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.ping_query")
-    String pingQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.gc_query")
-    String gcQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.info_hash_count_query")
-    String infoHashCountQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.gc_batch_size")
-    int gcBatchSize;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.batch.mode")
-    String batchMode;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.batch.put_query")
-    String batchPutQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.batch.delete_query")
-    String batchDeleteQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.batch.downloads_query")
-    String batchDownloadsQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.swarm.load_query")
-    String swarmLoadQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.swarm.downloads_query")
-    String swarmDownloadsQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.swarm.refresh_query")
-    String swarmRefreshQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.swarm.range_query")
-    String swarmRangeQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.swarm.range_downloads_query")
-    String swarmRangeDownloadsQuery;
-    @Inject
-    @ConfigProperty(name = "tracker.pg.statistics.rows_per_range")
-    long rowsPerRange;
+    @Inject @ConfigProperty(name = "tracker.pg.announce.query") String announceQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.announce.peer_id_column") String peerIdColumn;
+    @Inject @ConfigProperty(name = "tracker.pg.announce.address_column") String addressColumn;
+    @Inject @ConfigProperty(name = "tracker.pg.announce.port_column") String portColumn;
+    @Inject @ConfigProperty(name = "tracker.pg.peer.add_query") String addQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.peer.del_query") String delQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.peer.graduate_query") String graduateQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.peer.count_query") String countQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.peer.by_info_hash_clause") String byInfoHashClause;
+    @Inject @ConfigProperty(name = "tracker.pg.peer.count_seeders_column") String seedersColumn;
+    @Inject @ConfigProperty(name = "tracker.pg.peer.count_leechers_column") String leechersColumn;
+    @Inject @ConfigProperty(name = "tracker.pg.downloads.get_query") String downloadsGetQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.downloads.inc_query") String downloadsIncQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.data.add_query") String dataAddQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.data.del_query") String dataDelQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.data.get_query") String dataGetQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.ping_query") String pingQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.gc_query") String gcQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.info_hash_count_query") String infoHashCountQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.gc_batch_size") int gcBatchSize;
+    @Inject @ConfigProperty(name = "tracker.pg.batch.mode") String batchMode;
+    @Inject @ConfigProperty(name = "tracker.pg.batch.put_query") String batchPutQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.batch.delete_query") String batchDeleteQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.batch.downloads_query") String batchDownloadsQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.swarm.load_query") String swarmLoadQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.swarm.downloads_query") String swarmDownloadsQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.swarm.refresh_query") String swarmRefreshQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.swarm.range_query") String swarmRangeQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.swarm.range_downloads_query") String swarmRangeDownloadsQuery;
+    @Inject @ConfigProperty(name = "tracker.pg.statistics.rows_per_range") long rowsPerRange;
 
     private NamedParameterSql announce;
     private NamedParameterSql addPeer;

@@ -34,8 +34,7 @@ class PostgresStatements {
     /** The tracker's own pool, whose commits do not wait for the disk (wildfly/configure.cli). */
     static final String TRACKER_DATASOURCE = "java:jboss/datasources/TuskTrackerDS";
 
-    @Resource(lookup = TRACKER_DATASOURCE)
-    private DataSource dataSource;
+    @Resource(lookup = TRACKER_DATASOURCE) private DataSource dataSource;
 
     /** Per statement: whether its address parameter is bytea; learned once from the server. */
     private final Map<NamedParameterSql, Boolean> addressIsBytea = new ConcurrentHashMap<>();

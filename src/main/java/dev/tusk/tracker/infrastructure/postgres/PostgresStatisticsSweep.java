@@ -26,10 +26,8 @@ class PostgresStatisticsSweep {
                     + " FROM mo_peers WHERE info_hash >= @from_hash AND info_hash < @to_hash", List.of());
     private static final NamedParameterSql ESTIMATE = NamedParameterSql.parse(InfoHashRanges.ESTIMATE, List.of());
 
-    @Inject
-    PostgresStatements sql;
-    @Inject
-    PostgresQueries queries;
+    @Inject PostgresStatements sql;
+    @Inject PostgresQueries queries;
 
     private final RangeTotals totals = new RangeTotals(this::count, System::nanoTime, BUDGET_NANOS);
 

@@ -38,8 +38,7 @@ import javax.sql.DataSource;
 public class PostgresStoreContents implements StoreContents {
     private static final HexFormat HEX = HexFormat.of();
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
-    private DataSource dataSource;
+    @Resource(lookup = SchemaMigrations.DATASOURCE) private DataSource dataSource;
 
     private <T> T withConnection(Jdbc.Work<T> work) {
         return Jdbc.withConnection(dataSource, work, e -> new StoreUnavailableException("PostgreSQL store failed: " + e.getMessage(), e));

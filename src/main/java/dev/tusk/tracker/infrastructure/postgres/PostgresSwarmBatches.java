@@ -46,10 +46,8 @@ import java.util.function.Predicate;
 class PostgresSwarmBatches {
     private static final NamedParameterSql ESTIMATE = NamedParameterSql.parse(InfoHashRanges.ESTIMATE, List.of());
 
-    @Inject
-    PostgresQueries queries;
-    @Inject
-    PostgresStatements sql;
+    @Inject PostgresQueries queries;
+    @Inject PostgresStatements sql;
 
     private final OwnTransactions ownFlushes = new OwnTransactions();
 

@@ -1,11 +1,11 @@
 package dev.tusk.tracker.infrastructure.redis;
 
-import dev.tusk.platform.config.GoDuration;
 import dev.tusk.tracker.domain.StoreUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,48 +40,20 @@ import redis.clients.jedis.resps.ScanResult;
 @ApplicationScoped
 public class RedisConnection {
 
-    @Inject
-    @ConfigProperty(name = "tracker.redis.addresses")
-    String addresses;
-    @Inject
-    @ConfigProperty(name = "tracker.redis.db")
-    int db;
-    @Inject
-    @ConfigProperty(name = "tracker.redis.login")
-    Optional<String> login;
-    @Inject
-    @ConfigProperty(name = "tracker.redis.password")
-    Optional<String> password;
-    @Inject
-    @ConfigProperty(name = "tracker.redis.read_timeout")
-    String readTimeout;
-    @Inject
-    @ConfigProperty(name = "tracker.redis.write_timeout")
-    String writeTimeout;
-    @Inject
-    @ConfigProperty(name = "tracker.redis.connect_timeout")
-    String connectTimeout;
-    @Inject
-    @ConfigProperty(name = "tracker.redis.pool_size")
-    int poolSize;
-    @Inject
-    @ConfigProperty(name = "tracker.redis.tls")
-    boolean tls;
-    @Inject
-    @ConfigProperty(name = "tracker.redis.tls_truststore")
-    Optional<String> truststore;
-    @Inject
-    @ConfigProperty(name = "tracker.redis.tls_truststore_password")
-    Optional<String> truststorePassword;
-    @Inject
-    @ConfigProperty(name = "tracker.redis.sentinel_master")
-    Optional<String> sentinelMaster;
-    @Inject
-    @ConfigProperty(name = "tracker.redis.sentinel_password")
-    Optional<String> sentinelPassword;
-    @Inject
-    @ConfigProperty(name = "tracker.redis.cluster")
-    boolean cluster;
+    @Inject @ConfigProperty(name = "tracker.redis.addresses") String addresses;
+    @Inject @ConfigProperty(name = "tracker.redis.db") int db;
+    @Inject @ConfigProperty(name = "tracker.redis.login") Optional<String> login;
+    @Inject @ConfigProperty(name = "tracker.redis.password") Optional<String> password;
+    @Inject @ConfigProperty(name = "tracker.redis.read_timeout") Duration readTimeout;
+    @Inject @ConfigProperty(name = "tracker.redis.write_timeout") Duration writeTimeout;
+    @Inject @ConfigProperty(name = "tracker.redis.connect_timeout") Duration connectTimeout;
+    @Inject @ConfigProperty(name = "tracker.redis.pool_size") int poolSize;
+    @Inject @ConfigProperty(name = "tracker.redis.tls") boolean tls;
+    @Inject @ConfigProperty(name = "tracker.redis.tls_truststore") Optional<String> truststore;
+    @Inject @ConfigProperty(name = "tracker.redis.tls_truststore_password") Optional<String> truststorePassword;
+    @Inject @ConfigProperty(name = "tracker.redis.sentinel_master") Optional<String> sentinelMaster;
+    @Inject @ConfigProperty(name = "tracker.redis.sentinel_password") Optional<String> sentinelPassword;
+    @Inject @ConfigProperty(name = "tracker.redis.cluster") boolean cluster;
 
     private UnifiedJedis client;
     private SwarmWrites swarmWrites;
@@ -111,10 +83,10 @@ public class RedisConnection {
             b.sslSocketFactory(sslSocketFactory());
         }
         return b
-                .connectionTimeoutMillis((int) GoDuration.parse(connectTimeout).toMillis())
+                .connectionTimeoutMillis((int) connectTimeout.toMillis())
                 // Jedis has one socket timeout for reads and writes: the longer of MoChi's two.
-                .socketTimeoutMillis((int) Math.max(GoDuration.parse(readTimeout).toMillis(),
-                        GoDuration.parse(writeTimeout).toMillis()));
+                .socketTimeoutMillis((int) Math.max(readTimeout.toMillis(),
+                        writeTimeout.toMillis()));
     }
 
     @PostConstruct
@@ -125,7 +97,7 @@ public class RedisConnection {
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(poolSize);
         pool.setMaxIdle(poolSize);
-        pool.setMaxWait(GoDuration.parse(connectTimeout));
+        pool.setMaxWait(connectTimeout);
         pool.setTestWhileIdle(true);
         if (cluster && sentinelMaster.isPresent()) {
             throw new IllegalStateException("tracker.redis.cluster and tracker.redis.sentinel_master exclude each other");

@@ -15,8 +15,7 @@ import java.util.Optional;
 @Typed(RedisDataStore.class)
 public class RedisDataStore implements DataStore {
 
-    @Inject
-    RedisConnection redis;
+    @Inject RedisConnection redis;
 
     @Override
     public void put(String context, Map<ByteKey, byte[]> entries) {

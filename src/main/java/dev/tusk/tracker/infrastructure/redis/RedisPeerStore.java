@@ -37,8 +37,7 @@ import redis.clients.jedis.resps.ScanResult;
 public class RedisPeerStore implements TrackerStore {
     private static final int SCAN_COUNT = 500;
 
-    @Inject
-    RedisConnection redis;
+    @Inject RedisConnection redis;
 
     private void put(InfoHash infoHash, Peer peer, boolean seeder) {
         redis.swarmWrites().put(SwarmWrites.Swarms.of(infoHash, seeder, peer.isV6()), RedisKeys.peer(peer), RedisKeys.nanos(Instant.now()));

@@ -35,8 +35,7 @@ public class RedisStoreContents implements StoreContents {
     private static final byte[] HASH_TYPE = ascii("hash");
     private static final int ARGUMENTS_PER_SCRIPT = 1000;
 
-    @Inject
-    RedisConnection redis;
+    @Inject RedisConnection redis;
     @Override
     public List<Positioned> read(Part part, String position, int limit) {
         return switch (part) {

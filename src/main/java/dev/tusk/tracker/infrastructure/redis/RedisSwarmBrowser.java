@@ -17,8 +17,7 @@ import java.util.Map;
 @Typed(RedisSwarmBrowser.class)
 public class RedisSwarmBrowser implements SwarmBrowser {
 
-    @Inject
-    RedisConnection redis;
+    @Inject RedisConnection redis;
 
     @Override
     public List<PeerView> peers(InfoHash infoHash, int limit) {

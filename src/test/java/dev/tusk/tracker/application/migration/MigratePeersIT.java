@@ -42,8 +42,7 @@ class MigratePeersIT {
         return Deployments.tusk(MigratePeersIT.class, TrackerStoreDump.class);
     }
 
-    @Inject
-    BatchJobs jobs;
+    @Inject BatchJobs jobs;
 
     @BeforeEach
     void emptyBothStores() throws Exception {

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MochiConfigSourceTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void mapsMochisPostgresStorageSectionToTrackerKeys() throws Exception {

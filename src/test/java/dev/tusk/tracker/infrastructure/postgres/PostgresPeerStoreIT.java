@@ -30,12 +30,9 @@ public class PostgresPeerStoreIT extends PeerStoreContract {
         return Deployments.tusk(PostgresPeerStoreIT.class, PeerStoreContract.class);
     }
 
-    @Inject
-    PostgresPeerStore peers;
-    @Inject
-    PostgresDataStore data;
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
-    DataSource dataSource;
+    @Inject PostgresPeerStore peers;
+    @Inject PostgresDataStore data;
+    @Resource(lookup = SchemaMigrations.DATASOURCE) DataSource dataSource;
 
     @Override
     protected PeerStore store() {

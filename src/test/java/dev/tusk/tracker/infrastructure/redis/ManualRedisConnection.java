@@ -1,5 +1,6 @@
 package dev.tusk.tracker.infrastructure.redis;
 
+import dev.tusk.platform.config.GoDuration;
 import java.util.Optional;
 
 /** A RedisConnection set up by a test rather than by configuration (2 s timeouts, a small pool). */
@@ -21,9 +22,9 @@ final class ManualRedisConnection {
         c.db = 0;
         c.login = Optional.empty();
         c.password = Optional.empty();
-        c.readTimeout = "2s";
-        c.writeTimeout = "2s";
-        c.connectTimeout = "2s";
+        c.readTimeout = GoDuration.parse("2s");
+        c.writeTimeout = GoDuration.parse("2s");
+        c.connectTimeout = GoDuration.parse("2s");
         c.poolSize = 4;
         c.tls = tls;
         c.truststore = Optional.ofNullable(truststore);

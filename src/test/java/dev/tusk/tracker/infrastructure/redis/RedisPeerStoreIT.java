@@ -40,10 +40,8 @@ class RedisPeerStoreIT extends PeerStoreContract {
         return Deployments.tusk(RedisPeerStoreIT.class, PeerStoreContract.class);
     }
 
-    @Inject
-    RedisPeerStore peers;
-    @Inject
-    RedisDataStore data;
+    @Inject RedisPeerStore peers;
+    @Inject RedisDataStore data;
 
     /** Plain commands, as MoChi or an operator would send them. */
     private static RedisClient plain() {

@@ -2,6 +2,7 @@ package dev.tusk.kv;
 
 import dev.tusk.kv.application.CatalogService;
 import dev.tusk.kv.application.KeyValueStore;
+import dev.tusk.kv.domain.Key;
 import dev.tusk.kv.domain.ValueKind;
 import dev.tusk.testing.Deployments;
 import jakarta.inject.Inject;
@@ -54,8 +55,8 @@ class KvBench {
     @Test
     void bench() throws Exception {
         KvParade.setUp(catalog);
-        double puts = flatOut(i -> kv.put("z1", "it", "bench-" + i, ValueKind.JSON, value(i), null));
-        double gets = flatOut(i -> kv.get("z1", "it", "bench-" + (i % 5000)));
+        double puts = flatOut(i -> kv.put("z1", new Key("it", "bench-" + i), ValueKind.JSON, value(i), null));
+        double gets = flatOut(i -> kv.get("z1", new Key("it", "bench-" + (i % 5000))));
         List<Long> lags = lag();
         Collections.sort(lags);
         long catchUp = partition();
@@ -153,7 +154,7 @@ class KvBench {
                 Thread.onSpinWait();
             }
             String key = prefix + i + "-" + start;
-            kv.put("z1", "it", key, ValueKind.JSON, value(i), null);
+            kv.put("z1", new Key("it", key), ValueKind.JSON, value(i), null);
             if (acked != null) {
                 acked.put(key, System.nanoTime());
             }

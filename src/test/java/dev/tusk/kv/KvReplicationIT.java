@@ -7,6 +7,7 @@ import dev.tusk.kv.application.CatalogService;
 import dev.tusk.kv.application.KeyValueStore;
 import dev.tusk.kv.application.KvMaintenance;
 import dev.tusk.kv.domain.Catalog;
+import dev.tusk.kv.domain.Key;
 import dev.tusk.kv.domain.KeyHashing;
 import dev.tusk.kv.domain.KvException;
 import dev.tusk.kv.domain.KvRow;
@@ -101,7 +102,7 @@ class KvReplicationIT {
                         String value = zone + "/" + round + "/" + ThreadLocalRandom.current().nextInt();
                         // a quarter of the keys get the same timestamp from every zone: a tie broken by origin
                         Long ts = k % 4 == 0 && round == 0 ? tiedTs : null;
-                        WriteOutcome w = kv.put(zone, "it", keys.get(k), ValueKind.JSON, json(value), ts);
+                        WriteOutcome w = kv.put(zone, new Key("it", keys.get(k)), ValueKind.JSON, json(value), ts);
                         if (w.written()) {
                             acknowledged.computeIfAbsent(keys.get(k), x -> new java.util.concurrent.CopyOnWriteArrayList<>())
                                     .add(Map.entry(w.version(), value));
@@ -119,7 +120,7 @@ class KvReplicationIT {
         for (String key : keys) {
             Map.Entry<Version, String> winner = acknowledged.get(key).stream().max(Map.Entry.comparingByKey()).orElseThrow();
             for (String zone : KvParade.ZONES) {
-                Optional<StoredValue> stored = kv.get(zone, "it", key);
+                Optional<StoredValue> stored = kv.get(zone, new Key("it", key));
                 assertThat(text(stored)).as("%s in %s", key, zone).isEqualTo("\"" + winner.getValue() + "\"");
                 assertThat(stored.orElseThrow().version()).isEqualTo(winner.getKey());
             }
@@ -148,7 +149,7 @@ class KvReplicationIT {
             }
             for (int i = 0; i < 300; i++) {
                 String key = unique("burst");
-                kv.put("z1", "it", key, ValueKind.JSON, json("v" + i), null);
+                kv.put("z1", new Key("it", key), ValueKind.JSON, json("v" + i), null);
                 written.put(key, "\"v" + i + "\"");
                 if (i % 50 == 25) {
                     killReplicationConnections();
@@ -156,17 +157,17 @@ class KvReplicationIT {
             }
             // everything after the slow write is replicated, far past it in time...
             Awaitility.await().atMost(CONVERGENCE).until(() -> written.keySet().stream()
-                    .allMatch(k -> kv.get("z2", "it", k).isPresent() && kv.get("z3", "it", k).isPresent()));
-            assertThat(kv.get("z2", "it", slowKey)).isEmpty();
+                    .allMatch(k -> kv.get("z2", new Key("it", k)).isPresent() && kv.get("z3", new Key("it", k)).isPresent()));
+            assertThat(kv.get("z2", new Key("it", slowKey))).isEmpty();
             slow.commit();
         }
         // ...and the slow write, acknowledged only now, still arrives
-        Awaitility.await().atMost(CONVERGENCE).until(() -> "\"slow\"".equals(text(kv.get("z2", "it", slowKey)))
-                && "\"slow\"".equals(text(kv.get("z3", "it", slowKey))));
+        Awaitility.await().atMost(CONVERGENCE).until(() -> "\"slow\"".equals(text(kv.get("z2", new Key("it", slowKey))))
+                && "\"slow\"".equals(text(kv.get("z3", new Key("it", slowKey)))));
         awaitConvergence();
         for (Map.Entry<String, String> e : written.entrySet()) {
             for (String zone : KvParade.ZONES) {
-                assertThat(text(kv.get(zone, "it", e.getKey()))).isEqualTo(e.getValue());
+                assertThat(text(kv.get(zone, new Key("it", e.getKey())))).isEqualTo(e.getValue());
             }
         }
     }
@@ -183,13 +184,13 @@ class KvReplicationIT {
     void aDeletedValueNeverComesBackAndTombstonesWaitForADownZone() throws Exception {
         String key = unique("deleted");
         String shard = catalog.current().shardOf(key).name();
-        kv.put("z1", "it", key, ValueKind.JSON, json("alive"), null);
+        kv.put("z1", new Key("it", key), ValueKind.JSON, json("alive"), null);
         awaitConvergence();
 
         KvParade.stopZone3();
         try {
-            assertThat(kv.delete("z2", "it", key, null).written()).isTrue();
-            Awaitility.await().atMost(CONVERGENCE).until(() -> kv.get("z1", "it", key).isEmpty());
+            assertThat(kv.delete("z2", new Key("it", key), null).written()).isTrue();
+            Awaitility.await().atMost(CONVERGENCE).until(() -> kv.get("z1", new Key("it", key)).isEmpty());
             Thread.sleep(1500); // past the tombstone grace
             maintenance.runNow();
             // z3 still holds the live value and has not seen the delete: the tombstone stays
@@ -199,7 +200,7 @@ class KvReplicationIT {
             KvParade.startZone3();
         }
         // z3 rejoins: it takes the delete, and the value never shows again anywhere
-        Awaitility.await().atMost(CONVERGENCE).until(() -> kv.get("z3", "it", key).isEmpty());
+        Awaitility.await().atMost(CONVERGENCE).until(() -> kv.get("z3", new Key("it", key)).isEmpty());
         awaitConvergence();
         // with every peer healthy and past it, the tombstone is cleaned everywhere
         Awaitility.await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -215,7 +216,7 @@ class KvReplicationIT {
         Thread.sleep(1000);
         maintenance.runNow();
         for (String zone : KvParade.ZONES) {
-            assertThat(kv.get(zone, "it", key)).as(zone).isEmpty();
+            assertThat(kv.get(zone, new Key("it", key))).as(zone).isEmpty();
         }
     }
 
@@ -226,10 +227,10 @@ class KvReplicationIT {
         try {
             for (int i = 0; i < 400; i++) {
                 String key = unique("while-down");
-                kv.put(i % 2 == 0 ? "z1" : "z2", "it", key, ValueKind.JSON, json("d" + i), null);
+                kv.put(i % 2 == 0 ? "z1" : "z2", new Key("it", key), ValueKind.JSON, json("d" + i), null);
                 written.put(key, "\"d" + i + "\"");
             }
-            assertThatThrownBy(() -> kv.get("z3", "it", written.keySet().iterator().next()))
+            assertThatThrownBy(() -> kv.get("z3", new Key("it", written.keySet().iterator().next())))
                     .isInstanceOf(KvException.class).extracting(e -> ((KvException) e).reason()).isEqualTo(KvException.Reason.UNAVAILABLE);
         } finally {
             KvParade.startZone3();
@@ -238,7 +239,7 @@ class KvReplicationIT {
         awaitConvergence();
         System.out.printf("kv: zone z3 caught up on 400 writes in %d ms after its restart%n", (System.nanoTime() - back) / 1_000_000);
         for (Map.Entry<String, String> e : written.entrySet()) {
-            assertThat(text(kv.get("z3", "it", e.getKey()))).isEqualTo(e.getValue());
+            assertThat(text(kv.get("z3", new Key("it", e.getKey())))).isEqualTo(e.getValue());
         }
     }
 
@@ -247,7 +248,7 @@ class KvReplicationIT {
     void digestComparisonRepairsDrift() throws Exception {
         String key = unique("drift");
         String shard = catalog.current().shardOf(key).name();
-        kv.put("z1", "it", key, ValueKind.JSON, json("kept"), null);
+        kv.put("z1", new Key("it", key), ValueKind.JSON, json("kept"), null);
         awaitConvergence();
         try (Connection c = KvParade.connect("z2", shard); PreparedStatement ps = c.prepareStatement("DELETE FROM kv_row WHERE key = ?")) {
             ps.setString(1, key);
@@ -257,7 +258,7 @@ class KvReplicationIT {
         // comparison of a maintenance round (the timer's or this one) brings it back
         Awaitility.await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
             maintenance.runNow();
-            return "\"kept\"".equals(text(kv.get("z2", "it", key)));
+            return "\"kept\"".equals(text(kv.get("z2", new Key("it", key))));
         });
         awaitConvergence();
     }
@@ -270,7 +271,7 @@ class KvReplicationIT {
     void aSettledTombstoneFromRepairReplacesAnOlderRowAndNeverAddsOne() throws Exception {
         String absent = unique("cleaned");
         String present = unique("present");
-        kv.put("z1", "it", present, ValueKind.JSON, json("old"), null);
+        kv.put("z1", new Key("it", present), ValueKind.JSON, json("old"), null);
         awaitConvergence();
         String shard = catalog.current().shardOf(present).name();
         Catalog.ShardInstance z1 = catalog.current().instance(shard, "z1").orElseThrow();
@@ -285,7 +286,7 @@ class KvReplicationIT {
                 new Version(stored.version().ts() + 1, stored.version().origin()), null);
         assertThat(shards.applyOverExisting(z1, List.of(newer))).isEqualTo(1);
         assertThat(shards.applyOverExisting(z1, List.of(newer))).as("not newer any more").isZero();
-        assertThat(kv.get("z1", "it", present)).isEmpty();
+        assertThat(kv.get("z1", new Key("it", present))).isEmpty();
         awaitConvergence();
     }
 
@@ -295,7 +296,7 @@ class KvReplicationIT {
         for (int i = 0; i < 30; i++) {
             String key = unique("replay");
             keys.add(key);
-            kv.put("z1", "it", key, ValueKind.BYTES, new byte[] {(byte) i}, null);
+            kv.put("z1", new Key("it", key), ValueKind.BYTES, new byte[] {(byte) i}, null);
         }
         awaitConvergence();
         Catalog c = catalog.current();
@@ -327,7 +328,7 @@ class KvReplicationIT {
     @Test
     void aNewPeerIsBackfilledAndADecommissionedOneIsLetGo() throws Exception {
         for (int i = 0; i < 50; i++) {
-            kv.put("z2", "it", unique("before-z4"), ValueKind.JSON, json("b" + i), null);
+            kv.put("z2", new Key("it", unique("before-z4")), ValueKind.JSON, json("b" + i), null);
         }
         awaitConvergence();
         catalog.edit(e -> {
@@ -358,7 +359,7 @@ class KvReplicationIT {
         }
         try {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> catalog.current().namespace(namespace).isPresent());
-            assertThat(kv.put("z2", namespace, "k", ValueKind.JSON, json("v"), null).written()).isTrue();
+            assertThat(kv.put("z2", new Key(namespace, "k"), ValueKind.JSON, json("v"), null).written()).isTrue();
         } finally {
             catalog.edit(e -> e.removeNamespace(namespace));
         }
@@ -384,22 +385,22 @@ class KvReplicationIT {
     void writesFromTheFutureAreRefusedAndALosingWriteSaysSo() {
         String key = unique("versions");
         long farFuture = (Instant.now().getEpochSecond() + 60) * 1_000_000L;
-        assertThatThrownBy(() -> kv.put("z1", "it", key, ValueKind.JSON, json("x"), farFuture))
+        assertThatThrownBy(() -> kv.put("z1", new Key("it", key), ValueKind.JSON, json("x"), farFuture))
                 .isInstanceOf(KvException.class).hasMessageContaining("in the future");
-        WriteOutcome first = kv.put("z1", "it", key, ValueKind.JSON, json("new"), null);
-        WriteOutcome older = kv.put("z1", "it", key, ValueKind.JSON, json("old"), first.version().ts() - 1_000_000);
+        WriteOutcome first = kv.put("z1", new Key("it", key), ValueKind.JSON, json("new"), null);
+        WriteOutcome older = kv.put("z1", new Key("it", key), ValueKind.JSON, json("old"), first.version().ts() - 1_000_000);
         assertThat(older.written()).isFalse();
         assertThat(older.version()).isEqualTo(first.version());
-        assertThat(text(kv.get("z1", "it", key))).isEqualTo("\"new\"");
+        assertThat(text(kv.get("z1", new Key("it", key)))).isEqualTo("\"new\"");
     }
 
     @Test
     void anExpiredKeyIsInvisibleAtOnceAndSweptLater() throws Exception {
         String key = unique("expiring");
-        kv.put("z1", "short", key, ValueKind.JSON, json("brief"), null);
-        assertThat(kv.get("z1", "short", key)).isPresent();
+        kv.put("z1", new Key("short", key), ValueKind.JSON, json("brief"), null);
+        assertThat(kv.get("z1", new Key("short", key))).isPresent();
         Thread.sleep(1100);
-        assertThat(kv.get("z1", "short", key)).isEmpty();
+        assertThat(kv.get("z1", new Key("short", key))).isEmpty();
         // and the sweep removes it from every instance
         String shard = catalog.current().shardOf(key).name();
         Awaitility.await().atMost(CONVERGENCE).until(() -> {
@@ -420,7 +421,7 @@ class KvReplicationIT {
         for (String zone : KvParade.ZONES) {
             adders.add(pool.submit(() -> {
                 for (int i = 0; i < 40; i++) {
-                    kv.add(zone, "it", key, 1);
+                    kv.add(zone, new Key("it", key), 1);
                 }
                 return null;
             }));
@@ -431,14 +432,14 @@ class KvReplicationIT {
         pool.shutdown();
         awaitConvergence();
         for (String zone : KvParade.ZONES) {
-            assertThat(text(kv.get(zone, "it", key))).as(zone).isEqualTo("120");
+            assertThat(text(kv.get(zone, new Key("it", key)))).as(zone).isEqualTo("120");
         }
         // a delete resets the counter: once every zone has it, an increment counts from zero
-        kv.delete("z1", "it", key, null);
+        kv.delete("z1", new Key("it", key), null);
         awaitConvergence();
-        assertThat(kv.get("z3", "it", key)).isEmpty();
-        assertThat(text(Optional.of(kv.add("z2", "it", key, 5)))).isEqualTo("5");
+        assertThat(kv.get("z3", new Key("it", key))).isEmpty();
+        assertThat(text(Optional.of(kv.add("z2", new Key("it", key), 5)))).isEqualTo("5");
         awaitConvergence();
-        assertThat(text(kv.get("z1", "it", key))).isEqualTo("5");
+        assertThat(text(kv.get("z1", new Key("it", key)))).isEqualTo("5");
     }
 }

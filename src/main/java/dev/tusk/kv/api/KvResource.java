@@ -1,6 +1,7 @@
 package dev.tusk.kv.api;
 
 import dev.tusk.kv.application.KeyValueStore;
+import dev.tusk.kv.domain.Key;
 import dev.tusk.kv.domain.KvException;
 import dev.tusk.kv.domain.StoredValue;
 import dev.tusk.kv.domain.ValueKind;
@@ -43,13 +44,13 @@ public class KvResource {
     @Inject KeyValueStore store;
 
     @PathParam("namespace") String namespace;
-    @PathParam("key") String key;
+    @PathParam("key") String name;
     @QueryParam("zone") String zone;
 
     @GET
     public Response get() {
-        StoredValue v = store.get(zone, namespace, key)
-                .orElseThrow(() -> new KvException(KvException.Reason.NOT_FOUND, "no key '" + key + "' in " + namespace));
+        Key key = key();
+        StoredValue v = store.get(zone, key).orElseThrow(() -> new KvException(KvException.Reason.NOT_FOUND, "no key " + key));
         MediaType type = v.kind() == ValueKind.BYTES ? MediaType.APPLICATION_OCTET_STREAM_TYPE : MediaType.APPLICATION_JSON_TYPE;
         return Response.ok(v.value(), type).tag(tag(v.version())).build();
     }
@@ -61,12 +62,12 @@ public class KvResource {
         if (json) {
             requireJson(body);
         }
-        return answer(store.put(zone, namespace, key, json ? ValueKind.JSON : ValueKind.BYTES, body == null ? new byte[0] : body, ts));
+        return answer(store.put(zone, key(), json ? ValueKind.JSON : ValueKind.BYTES, body == null ? new byte[0] : body, ts));
     }
 
     @DELETE
     public Response delete(@QueryParam("ts") Long ts) {
-        return answer(store.delete(zone, namespace, key, ts));
+        return answer(store.delete(zone, key(), ts));
     }
 
     @PATCH
@@ -82,8 +83,12 @@ public class KvResource {
         } catch (ArithmeticException e) {
             throw new KvException(KvException.Reason.BAD_REQUEST, "add is a 64-bit whole number");
         }
-        StoredValue v = store.add(zone, namespace, key, delta);
+        StoredValue v = store.add(zone, key(), delta);
         return Response.ok(v.value(), MediaType.APPLICATION_JSON_TYPE).tag(tag(v.version())).build();
+    }
+
+    private Key key() {
+        return new Key(namespace, name);
     }
 
     private static JsonValue requireJson(byte[] body) {

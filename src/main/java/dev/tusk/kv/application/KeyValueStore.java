@@ -2,6 +2,7 @@ package dev.tusk.kv.application;
 
 import dev.tusk.kv.domain.Catalog;
 import dev.tusk.kv.domain.Catalog.ShardInstance;
+import dev.tusk.kv.domain.Key;
 import dev.tusk.kv.domain.KvException;
 import dev.tusk.kv.domain.KvException.Reason;
 import dev.tusk.kv.domain.KvRow;
@@ -33,44 +34,44 @@ public class KeyValueStore {
     @Inject VersionClock clock;
     @Inject KvSettings settings;
 
-    public Optional<StoredValue> get(String zone, String namespace, String key) {
-        Target t = target(zone, namespace, key);
-        List<KvRow> rows = call(t.instance(), () -> shards.read(t.instance(), namespace, key));
+    public Optional<StoredValue> get(String zone, Key key) {
+        Target t = target(zone, key);
+        List<KvRow> rows = call(t.instance(), () -> shards.read(t.instance(), key));
         return Visibility.valueOf(rows, Instant.now());
     }
 
     /**
      * @param clientTs the caller's own timestamp in microseconds, or null to stamp it now
      */
-    public WriteOutcome put(String zone, String namespace, String key, ValueKind kind, byte[] value, Long clientTs) {
+    public WriteOutcome put(String zone, Key key, ValueKind kind, byte[] value, Long clientTs) {
         if (kind != ValueKind.JSON && kind != ValueKind.BYTES) {
             throw new KvException(Reason.BAD_REQUEST, "a value is JSON or bytes");
         }
-        return write(zone, namespace, key, kind, value, clientTs);
+        return write(zone, key, kind, value, clientTs);
     }
 
-    public WriteOutcome delete(String zone, String namespace, String key, Long clientTs) {
-        return write(zone, namespace, key, ValueKind.TOMBSTONE, null, clientTs);
+    public WriteOutcome delete(String zone, Key key, Long clientTs) {
+        return write(zone, key, ValueKind.TOMBSTONE, null, clientTs);
     }
 
     /**
      * Adds to a counter, atomically and without losing concurrent additions in other zones:
      * each shard instance adds to its own part, and the value is the sum of the parts.
      */
-    public StoredValue add(String zone, String namespace, String key, long delta) {
-        Target t = target(zone, namespace, key);
+    public StoredValue add(String zone, Key key, long delta) {
+        Target t = target(zone, key);
         long now = clock.now();
         call(t.instance(), () -> {
-            shards.addToCounter(t.instance(), namespace, key, delta, now, expiry(t.namespace(), now));
+            shards.addToCounter(t.instance(), key, delta, now, expiry(t.namespace(), now));
             return null;
         });
-        return get(zone, namespace, key).orElseThrow(() -> new KvException(Reason.UNAVAILABLE, "the counter vanished"));
+        return get(zone, key).orElseThrow(() -> new KvException(Reason.UNAVAILABLE, "the counter vanished"));
     }
 
-    private WriteOutcome write(String zone, String namespace, String key, ValueKind kind, byte[] value, Long clientTs) {
-        Target t = target(zone, namespace, key);
+    private WriteOutcome write(String zone, Key key, ValueKind kind, byte[] value, Long clientTs) {
+        Target t = target(zone, key);
         long ts = stamp(clientTs);
-        KvRow row = new KvRow(namespace, key, "", kind, value, new Version(ts, t.instance().id()), expiry(t.namespace(), ts));
+        KvRow row = new KvRow(key.namespace(), key.name(), "", kind, value, new Version(ts, t.instance().id()), expiry(t.namespace(), ts));
         return call(t.instance(), () -> shards.write(t.instance(), row));
     }
 
@@ -100,13 +101,10 @@ public class KeyValueStore {
     private record Target(ShardInstance instance, Catalog.Namespace namespace) {
     }
 
-    private Target target(String zone, String namespace, String key) {
-        if (key == null || key.isEmpty() || key.length() > 1024 || key.indexOf('\0') >= 0) {
-            throw new KvException(Reason.BAD_REQUEST, "a key is 1 to 1024 characters, none of them NUL");
-        }
+    private Target target(String zone, Key key) {
         Catalog c = catalog.current();
-        Catalog.Namespace ns = c.namespace(namespace)
-                .orElseThrow(() -> new KvException(Reason.UNKNOWN_NAMESPACE, "no namespace '" + namespace + "' in the catalog"));
+        Catalog.Namespace ns = c.namespace(key.namespace())
+                .orElseThrow(() -> new KvException(Reason.UNKNOWN_NAMESPACE, "no namespace '" + key.namespace() + "' in the catalog"));
         List<String> served = settings.zones();
         if (served.isEmpty()) {
             throw new KvException(Reason.UNAVAILABLE, "this node serves no zone (kv.zones)");
@@ -118,7 +116,7 @@ public class KeyValueStore {
         if (c.shards().isEmpty()) {
             throw new KvException(Reason.UNAVAILABLE, "the catalog has no shards");
         }
-        String shard = c.shardOf(key).name();
+        String shard = c.shardOf(key.name()).name();
         ShardInstance instance = c.instance(shard, z)
                 .orElseThrow(() -> new KvException(Reason.UNAVAILABLE, "shard " + shard + " has no instance in zone " + z));
         return new Target(instance, ns);

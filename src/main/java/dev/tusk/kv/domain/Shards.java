@@ -14,13 +14,13 @@ public interface Shards {
     /** Brings an instance's schema to this build's version (versioned scripts). */
     void prepare(ShardInstance instance);
 
-    List<KvRow> read(ShardInstance instance, String namespace, String key);
+    List<KvRow> read(ShardInstance instance, Key key);
 
     /** Writes a row if its version is newer than the stored one; else answers the winner. */
     WriteOutcome write(ShardInstance instance, KvRow row);
 
     /** Adds {@code delta} to the instance's own part of a counter. */
-    void addToCounter(ShardInstance instance, String namespace, String key, long delta, long nowMicros, Instant expiresAt)
+    void addToCounter(ShardInstance instance, Key key, long delta, long nowMicros, Instant expiresAt)
            ;
 
     ReplicationChannel channel(ShardInstance local, ShardInstance peer);

@@ -1,6 +1,7 @@
 package dev.tusk.kv.infrastructure;
 
 import dev.tusk.kv.domain.Catalog.ShardInstance;
+import dev.tusk.kv.domain.Key;
 import dev.tusk.kv.domain.KvException;
 import dev.tusk.kv.domain.KvRow;
 import dev.tusk.kv.domain.PeerChanges;
@@ -82,8 +83,8 @@ public class JdbcShards implements Shards {
     }
 
     @Override
-    public List<KvRow> read(ShardInstance instance, String namespace, String key) {
-        return call(instance, c -> ShardRows.read(c, namespace, key));
+    public List<KvRow> read(ShardInstance instance, Key key) {
+        return call(instance, c -> ShardRows.read(c, key.namespace(), key.name()));
     }
 
     @Override
@@ -92,10 +93,10 @@ public class JdbcShards implements Shards {
     }
 
     @Override
-    public void addToCounter(ShardInstance instance, String namespace, String key, long delta, long nowMicros, Instant expiresAt) {
+    public void addToCounter(ShardInstance instance, Key key, long delta, long nowMicros, Instant expiresAt) {
         try {
             retried(instance, c -> {
-                ShardRows.addToCounter(c, namespace, key, instance.id(), delta, nowMicros, expiresAt);
+                ShardRows.addToCounter(c, key.namespace(), key.name(), instance.id(), delta, nowMicros, expiresAt);
                 return null;
             });
         } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package dev.tusk.kv.application;
 
 import dev.tusk.kv.domain.Catalog.ShardInstance;
+import dev.tusk.kv.domain.Key;
 import dev.tusk.kv.domain.KeyHashing;
 import dev.tusk.kv.domain.KvRow;
 import dev.tusk.kv.domain.Progress;
@@ -76,8 +77,9 @@ final class InMemoryShards implements Shards {
     }
 
     @Override
-    public List<KvRow> read(ShardInstance instance, String namespace, String key) {
-        return of(instance).values().stream().map(Stored::row).filter(r -> r.namespace().equals(namespace) && r.key().equals(key)).toList();
+    public List<KvRow> read(ShardInstance instance, Key key) {
+        return of(instance).values().stream().map(Stored::row).filter(r -> r.namespace().equals(key.namespace()) && r.key().equals(key.name()))
+                .toList();
     }
 
     @Override
@@ -89,7 +91,7 @@ final class InMemoryShards implements Shards {
     }
 
     @Override
-    public void addToCounter(ShardInstance instance, String namespace, String key, long delta, long nowMicros, Instant expiresAt) {
+    public void addToCounter(ShardInstance instance, Key key, long delta, long nowMicros, Instant expiresAt) {
         throw new UnsupportedOperationException("not needed by maintenance");
     }
 

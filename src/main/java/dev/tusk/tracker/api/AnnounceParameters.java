@@ -21,6 +21,18 @@ final class AnnounceParameters {
     private AnnounceParameters() {
     }
 
+    /** How the reply lists peers: compact (BEP 23, what clients ask by default) or as dictionaries, with or without ids. */
+    record ReplyForm(boolean compact, boolean noPeerId) {
+        static ReplyForm of(RawQuery q) {
+            return new ReplyForm(!"0".equals(q.text("compact").orElse("1")), "1".equals(q.text("no_peer_id").orElse("0")));
+        }
+
+        /** A reply of dictionaries lists each peer as a whole (its id unless {@code no_peer_id}); a compact one, bytes only. */
+        boolean listsPeers() {
+            return !compact;
+        }
+    }
+
     static AnnounceRequest parse(RawQuery q, InetAddress remote, TrackerSettings settings) {
         InfoHash infoHash = infoHash(q.bytes("info_hash").orElseThrow(() -> refuse("info_hash is required")));
         byte[] rawPeerId = q.bytes("peer_id").orElseThrow(() -> refuse("peer_id is required"));
@@ -41,7 +53,7 @@ final class AnnounceParameters {
         int clamped = (int) Math.min(numWant, settings.maxNumWant());
         InetAddress address = settings.allowIpSpoofing() ? spoofed(q).orElse(remote) : remote;
         Peer peer = new Peer(PeerId.of(rawPeerId), address, (int) port);
-        return new AnnounceRequest(infoHash, peer, event, uploaded, downloaded, left, clamped);
+        return new AnnounceRequest(infoHash, peer, event, uploaded, downloaded, left, clamped, ReplyForm.of(q).listsPeers());
     }
 
     static InfoHash infoHash(byte[] raw) {

@@ -72,10 +72,9 @@ public class TrackerEndpoints {
             RawQuery query = parsed.get();
             AnnounceRequest request = AnnounceParameters.parse(query, ClientAddresses.of(remoteAddress, headers, settings), settings);
             AnnounceResult result = announces.announce(request);
-            boolean compact = !"0".equals(query.text("compact").orElse("1"));
-            boolean noPeerId = "1".equals(query.text("no_peer_id").orElse("0"));
+            AnnounceParameters.ReplyForm form = AnnounceParameters.ReplyForm.of(query);
             return AnnounceResponses.encode(result.swarm().seeders(), result.swarm().leechers(),
-                    result.interval().toSeconds(), result.minInterval().toSeconds(), result.peers(), compact, noPeerId);
+                    result.interval().toSeconds(), result.minInterval().toSeconds(), result.peers(), form.compact(), form.noPeerId());
         });
     }
 

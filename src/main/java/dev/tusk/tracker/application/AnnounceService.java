@@ -21,7 +21,7 @@ public class AnnounceService {
 
     public AnnounceResult announce(AnnounceRequest request) {
         approval.check(request.infoHash());
-        AnnounceOutcome outcome = store.announce(request.infoHash(), request.peer(), change(request), request.numWant());
+        AnnounceOutcome outcome = store.announce(request.infoHash(), request.peer(), change(request), request.numWant(), request.peerIds());
         return new AnnounceResult(settings.announceInterval(), settings.minAnnounceInterval(), outcome.swarm(),
                 outcome.peers());
     }

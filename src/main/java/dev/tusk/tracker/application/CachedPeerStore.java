@@ -55,7 +55,12 @@ public class CachedPeerStore implements PeerStore, StoreMaintenance {
 
     @Override
     public AnnounceOutcome announce(InfoHash infoHash, Peer peer, SwarmChange change, int numWant) {
-        AnnounceOutcome outcome = cache.announce(infoHash, peer, change, numWant);
+        return announce(infoHash, peer, change, numWant, true);
+    }
+
+    /** An announce whose chosen peers have their ids only when {@code peerIds} (the reply lists them). */
+    public AnnounceOutcome announce(InfoHash infoHash, Peer peer, SwarmChange change, int numWant, boolean peerIds) {
+        AnnounceOutcome outcome = cache.announce(infoHash, peer, change, numWant, peerIds);
         if (cache.buffer().size() >= settings.flushBatch()) {
             onBacklog.run();
         }

@@ -1,15 +1,19 @@
 package dev.tusk.tracker.application;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The tracker's settings (MicroProfile Config, defaults in microprofile-config.properties). */
-@ApplicationScoped
+/**
+ * The tracker's settings (MicroProfile Config, defaults in microprofile-config.properties).
+ * Dependent, not application-scoped: read once per bean that injects them, and asked several times
+ * an announce without a client proxy's work (Weld's interception context on every call).
+ */
+@Dependent
 public class TrackerSettings {
 
     /** What the approval list in the data store means. */

@@ -133,7 +133,7 @@ public class UdpAnswers {
         int fits = (MAX_REPLY - ANNOUNCE_REPLY_HEADER) / (v6 ? 18 : 6);
         Peer peer = new Peer(PeerId.of(a.peerId()), address, a.port());
         AnnounceResult result = announces.announce(new AnnounceRequest(InfoHash.of(a.infoHash()), peer, event(a.event()),
-                a.uploaded(), a.downloaded(), a.left(), Math.min(numWant, fits)));
+                a.uploaded(), a.downloaded(), a.left(), Math.min(numWant, fits), false));
         UdpPackets.announced(out, header.transactionId(), result.interval().toSeconds(), result.swarm().leechers(),
                 result.swarm().seeders());
         out.put(AnnounceResponses.compact(result.peers(), v6));

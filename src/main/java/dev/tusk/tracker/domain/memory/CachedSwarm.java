@@ -280,17 +280,18 @@ final class CachedSwarm {
      * for a seeder; seeders, then leechers, for a leecher. Each list is sampled from a random start.
      */
     List<Peer> candidates(boolean forSeeder, boolean v6, int limit, int randomStart) {
-        SampledPeers out = new SampledPeers(limit);
+        SampledPeers out = new SampledPeers(limit, true);
         addCandidates(out, forSeeder, v6, limit, randomStart, null);
         return out;
     }
 
     /**
      * The peers an announcer receives (the rules of {@code PeerSelector}): its own family's
-     * candidates first, then the other family's, never a peer with the announcer's id.
+     * candidates first, then the other family's, never a peer with the announcer's id; their ids
+     * only when {@code peerIds}.
      */
-    SampledPeers choose(Peer announcer, boolean announcerIsSeeder, int numWant, int randomStart) {
-        SampledPeers out = new SampledPeers(numWant);
+    SampledPeers choose(Peer announcer, boolean announcerIsSeeder, int numWant, int randomStart, boolean peerIds) {
+        SampledPeers out = new SampledPeers(numWant, peerIds);
         boolean v6 = announcer.isV6();
         addCandidates(out, announcerIsSeeder, v6, numWant, randomStart, announcer.id());
         addCandidates(out, announcerIsSeeder, !v6, numWant, randomStart, announcer.id());

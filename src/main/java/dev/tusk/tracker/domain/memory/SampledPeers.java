@@ -25,9 +25,14 @@ final class SampledPeers extends AbstractList<Peer> implements CompactPeers, Ran
     private final int[] lengths = new int[2];
     private int size;
 
-    SampledPeers(int capacity) {
+    /**
+     * @param withIds whether the peers' ids are kept: only a reply that lists them needs them, and
+     *                reading them is most of the memory a sample touches (a compact or UDP reply
+     *                has addresses and ports only)
+     */
+    SampledPeers(int capacity, boolean withIds) {
         this.capacity = Math.max(capacity, 0);
-        ids = new byte[this.capacity * PeerId.LENGTH];
+        ids = withIds ? new byte[this.capacity * PeerId.LENGTH] : null;
         families = new byte[this.capacity];
         offsets = new int[this.capacity];
     }
@@ -38,7 +43,9 @@ final class SampledPeers extends AbstractList<Peer> implements CompactPeers, Ran
             bytes[family] = new byte[capacity * width];
         }
         System.arraycopy(compact, at, bytes[family], lengths[family], width);
-        System.arraycopy(keys, idAt, ids, size * PeerId.LENGTH, PeerId.LENGTH);
+        if (ids != null) {
+            System.arraycopy(keys, idAt, ids, size * PeerId.LENGTH, PeerId.LENGTH);
+        }
         families[size] = (byte) family;
         offsets[size] = lengths[family];
         lengths[family] += width;
@@ -49,6 +56,9 @@ final class SampledPeers extends AbstractList<Peer> implements CompactPeers, Ran
     public Peer get(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
+        }
+        if (ids == null) {
+            throw new IllegalStateException("peers sampled for a compact reply have no ids; use compact(v6)");
         }
         int family = families[index];
         byte[] from = bytes[family];

@@ -68,6 +68,14 @@ public final class SwarmCache {
 
     /** Makes the change, then chooses peers for the announcer (unless it left) and counts the swarm. */
     public AnnounceOutcome announce(InfoHash infoHash, Peer peer, SwarmChange change, int numWant) {
+        return announce(infoHash, peer, change, numWant, true);
+    }
+
+    /**
+     * As {@link #announce(InfoHash, Peer, SwarmChange, int)}; the chosen peers have their ids only
+     * when {@code peerIds} (a compact reply has none: its peers answer {@code CompactPeers} only).
+     */
+    public AnnounceOutcome announce(InfoHash infoHash, Peer peer, SwarmChange change, int numWant, boolean peerIds) {
         while (true) {
             CachedSwarm swarm = loaded(infoHash);
             synchronized (swarm) {
@@ -76,7 +84,7 @@ public final class SwarmCache {
                 }
                 change(swarm, peer, change);
                 List<Peer> chosen = change == SwarmChange.REMOVE ? List.of()
-                        : select(swarm, peer, change.leavesSeeder(), numWant);
+                        : select(swarm, peer, change.leavesSeeder(), numWant, peerIds);
                 return new AnnounceOutcome(chosen, swarm.counts());
             }
         }
@@ -445,11 +453,11 @@ public final class SwarmCache {
         peers.addAndGet(swarm.size() - before);
     }
 
-    private static List<Peer> select(CachedSwarm swarm, Peer announcer, boolean announcerIsSeeder, int numWant) {
+    private static List<Peer> select(CachedSwarm swarm, Peer announcer, boolean announcerIsSeeder, int numWant, boolean peerIds) {
         if (numWant <= 0) {
             return List.of();
         }
-        return swarm.choose(announcer, announcerIsSeeder, numWant, randomStart());
+        return swarm.choose(announcer, announcerIsSeeder, numWant, randomStart(), peerIds);
     }
 
     private static int randomStart() {

@@ -29,11 +29,11 @@ final class OwnTransactions {
      * rows created before it commits; one that committed before the refresh's lower bound wrote no
      * row the refresh reads); older ones are forgotten, the refresh never goes back further.
      */
-    synchronized Long[] since(long sinceMillis) {
+    synchronized long[] since(long sinceMillis) {
         while (!flushes.isEmpty() && flushes.peekFirst()[1] < sinceMillis) {
             flushes.removeFirst();
         }
-        Long[] ids = new Long[flushes.size()];
+        long[] ids = new long[flushes.size()];
         int i = 0;
         for (long[] f : flushes) {
             ids[i++] = f[0];

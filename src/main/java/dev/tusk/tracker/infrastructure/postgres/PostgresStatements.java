@@ -181,16 +181,12 @@ class PostgresStatements {
                 ps.setNull(index, Types.NULL);
             } else if (value instanceof byte[] bytes) {
                 ps.setBytes(index, bytes);
-            } else if (value instanceof byte[][] many) {
-                ps.setArray(index, c.createArrayOf("bytea", many));
+            } else if (value instanceof byte[][] || value instanceof int[] || value instanceof long[] || value instanceof boolean[]) {
+                // the driver sends these in PostgreSQL's binary array format: no hex or text to
+                // write here and parse there, for every peer of a write-behind batch
+                ps.setObject(index, value);
             } else if (value instanceof String[] texts) {
                 ps.setArray(index, c.createArrayOf("text", texts));
-            } else if (value instanceof Long[] longs) {
-                ps.setArray(index, c.createArrayOf("int8", longs));
-            } else if (value instanceof Integer[] ints) {
-                ps.setArray(index, c.createArrayOf("int4", ints));
-            } else if (value instanceof Boolean[] flags) {
-                ps.setArray(index, c.createArrayOf("bool", flags));
             } else if (value instanceof InetAddress address) {
                 if (isBytea(c, sql, i + 1)) {
                     ps.setBytes(index, address.getAddress());

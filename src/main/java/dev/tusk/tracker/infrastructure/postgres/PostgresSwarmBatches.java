@@ -75,7 +75,7 @@ class PostgresSwarmBatches {
         }
         if (!batch.downloads().isEmpty()) {
             byte[][] hashes = new byte[batch.downloads().size()][];
-            Integer[] counts = new Integer[hashes.length];
+            int[] counts = new int[hashes.length];
             int i = 0;
             for (Map.Entry<InfoHash, Long> e : sortedDownloads(batch)) {
                 hashes[i] = e.getKey().bytes();
@@ -95,9 +95,9 @@ class PostgresSwarmBatches {
         byte[][] infoHashes = new byte[n][];
         byte[][] peerIds = new byte[n][];
         String[] addresses = new String[n];
-        Integer[] ports = new Integer[n];
-        Boolean[] seeders = new Boolean[n];
-        Boolean[] v6 = new Boolean[n];
+        int[] ports = new int[n];
+        boolean[] seeders = new boolean[n];
+        boolean[] v6 = new boolean[n];
         String[] created = new String[n];
         for (int i = 0; i < n; i++) {
             PeerWrite w = writes.get(i);

@@ -94,13 +94,27 @@ final class RangeTotals {
         }
     }
 
-    /** Rows were removed (garbage collection): when more than 1 % of them, every range is counted at the next sweep. */
-    synchronized void removed(long rows) {
+    /**
+     * The peers the last counts and this node's writes since add up to (0 before the first
+     * sweep): what the table holds as far as this node knows, which PostgreSQL's own estimate
+     * ({@code reltuples}) lags behind until the table is analyzed.
+     */
+    synchronized long peers() {
         long peers = 0;
         for (long[] c : counts) {
             peers += c == null ? 0 : c[1] + c[2];
         }
-        if (rows * 100 > peers) {
+        synchronized (deltas) {
+            for (long[] d : written) {
+                peers += d[0] + d[1];
+            }
+        }
+        return peers;
+    }
+
+    /** Rows were removed (garbage collection): when more than 1 % of them, every range is counted at the next sweep. */
+    synchronized void removed(long rows) {
+        if (rows * 100 > peers()) {
             Arrays.fill(counts, null);
         }
     }

@@ -2,6 +2,7 @@ package dev.tusk.tracker.domain.memory;
 
 import static dev.tusk.tracker.domain.memory.MemoryFixtures.peer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tusk.tracker.domain.CompactPeers;
 import dev.tusk.tracker.domain.InfoHash;
@@ -62,16 +63,20 @@ class PackedPeersTest {
         swarm.put(seederV6, true, 0);
         swarm.put(leecherV4, false, 0);
 
-        SampledPeers chosen = swarm.choose(me, false, 50, 0);
+        SampledPeers chosen = swarm.choose(me, false, 50, 0, true);
         assertThat(chosen).containsExactly(seederV4, leecherV4, seederV6);
         assertThat(chosen.compact(false)).isEqualTo(compactOf(List.of(seederV4, leecherV4), false));
         assertThat(chosen.compact(true)).isEqualTo(compactOf(List.of(seederV6), true));
 
-        assertThat(swarm.choose(me, false, 2, 1)).hasSize(2).doesNotContain(me, meOverV6);
-        assertThat(swarm.choose(seederV4, true, 50, 0)).as("a seeder gets leechers only")
+        assertThat(swarm.choose(me, false, 2, 1, true)).hasSize(2).doesNotContain(me, meOverV6);
+        assertThat(swarm.choose(seederV4, true, 50, 0, true)).as("a seeder gets leechers only")
                 .containsExactlyInAnyOrder(me, leecherV4, meOverV6);
+        SampledPeers compactOnly = swarm.choose(me, false, 50, 0, false);
+        assertThat(compactOnly.compact(false)).as("a compact reply has the same peers").isEqualTo(chosen.compact(false));
+        assertThat(compactOnly.compact(true)).isEqualTo(chosen.compact(true));
+        assertThatThrownBy(() -> compactOnly.get(0)).as("no ids were read").isInstanceOf(IllegalStateException.class);
         Peer stranger = new Peer(PeerId.of(new byte[20]), seederV4.address(), 1);
-        assertThat(swarm.choose(stranger, false, 0, 0)).isEmpty();
+        assertThat(swarm.choose(stranger, false, 0, 0, true)).isEmpty();
     }
 
     @Test
@@ -150,7 +155,7 @@ class PackedPeersTest {
                 for (Peer q : roles.keySet()) {
                     assertThat(swarm.has(q, roles.get(q))).isTrue();
                 }
-                SampledPeers all = swarm.choose(p, false, 1000, random.nextInt(1000));
+                SampledPeers all = swarm.choose(p, false, 1000, random.nextInt(1000), true);
                 Set<Peer> expected = new HashSet<>(roles.keySet());
                 expected.removeIf(q -> q.id().equals(p.id()));
                 assertThat(new HashSet<>(all)).isEqualTo(expected);

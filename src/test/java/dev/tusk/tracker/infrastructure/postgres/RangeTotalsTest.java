@@ -85,4 +85,13 @@ class RangeTotalsTest {
         assertThat(totals.sweep(4)).isEqualTo(new StoreStatistics(40, 200, 200));
         assertThat(countedRanges).hasSize(10);
     }
+
+    @Test
+    void thePeersKnownAreTheCountsPlusThisNodesWritesSince() throws Exception {
+        assertThat(totals.peers()).as("nothing counted yet").isZero();
+        totals.sweep(4);
+        totals.written(new WriteBatch(List.of(write(0x01, Kind.PUT_SEEDER, Role.ABSENT), write(0x02, Kind.REMOVE, Role.LEECHER),
+                write(0x03, Kind.PUT_LEECHER, Role.ABSENT)), Map.of()));
+        assertThat(totals.peers()).isEqualTo(801);
+    }
 }

@@ -1,5 +1,8 @@
 package dev.tusk.media;
 
+import dev.tusk.media.domain.Alias;
+import dev.tusk.media.domain.FileIdentifier;
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tusk.media.application.MediaMaintenance;
@@ -59,19 +62,19 @@ class MediaCleanupIT {
         byte[] sha = new byte[32];
         new SecureRandom().nextBytes(sha);
         ContentHash hash = ContentHash.of(sha, 10, ImageFormat.PNG);
-        String original = store.save("originals", new ByteArrayInputStream(new byte[] {1}));
+        FileIdentifier original = store.save("originals", new ByteArrayInputStream(new byte[] {1}));
         hashes.create(hash, original, null);
-        String fresh = store.save("variants", new ByteArrayInputStream(new byte[] {2}));
-        String stale = store.save("variants", new ByteArrayInputStream(new byte[] {3}));
+        FileIdentifier fresh = store.save("variants", new ByteArrayInputStream(new byte[] {2}));
+        FileIdentifier stale = store.save("variants", new ByteArrayInputStream(new byte[] {3}));
         variants.relate(hash, "thumbnail/1.png", fresh);
         variants.relate(hash, "thumbnail/2.png", stale);
-        changeOne("UPDATE variants SET accessed = now() - interval '30 days' WHERE identifier = ?", stale);
-        String kept = UUID.randomUUID() + ".png";
-        String proxied = UUID.randomUUID() + ".png";
+        changeOne("UPDATE variants SET accessed = now() - interval '30 days' WHERE identifier = ?", stale.value());
+        Alias kept = new Alias(UUID.randomUUID() + ".png");
+        Alias proxied = new Alias(UUID.randomUUID() + ".png");
         aliases.create(kept, "t", hash);
         aliases.create(proxied, "t", hash);
         proxies.relate("https://example.org/" + proxied, proxied);
-        changeOne("UPDATE proxies SET accessed = now() - interval '30 days' WHERE alias = ?", proxied);
+        changeOne("UPDATE proxies SET accessed = now() - interval '30 days' WHERE alias = ?", proxied.value());
         UUID upload = uploads.create();
         changeOne("UPDATE uploads SET created_at = now() - interval '2 hours' WHERE id = ?", upload);
 
@@ -94,11 +97,11 @@ class MediaCleanupIT {
      */
     @Test
     void orphanTemporaryFilesGoAndHeldOrFreshOnesStay() throws Exception {
-        String orphan = store.save("tmp", new ByteArrayInputStream(new byte[] {4}));
-        String held = store.save("tmp", new ByteArrayInputStream(new byte[] {5}));
-        String fresh = store.save("tmp", new ByteArrayInputStream(new byte[] {6}));
-        for (String old : new String[] {orphan, held}) {
-            Files.setLastModifiedTime(Path.of(storePath, old), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        FileIdentifier orphan = store.save("tmp", new ByteArrayInputStream(new byte[] {4}));
+        FileIdentifier held = store.save("tmp", new ByteArrayInputStream(new byte[] {5}));
+        FileIdentifier fresh = store.save("tmp", new ByteArrayInputStream(new byte[] {6}));
+        for (FileIdentifier old : List.of(orphan, held)) {
+            Files.setLastModifiedTime(Path.of(storePath, old.value()), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
         }
         UUID failed = UUID.randomUUID();
         try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement("""
@@ -106,7 +109,7 @@ class MediaCleanupIT {
                 VALUES (?, 'process', jsonb_build_object('type', 'media.ingest', 'args', jsonb_build_object('upload', gen_random_uuid(), 'identifier', ?::text)),
                         5, 'test', now())""")) {
             ps.setObject(1, failed);
-            ps.setString(2, held);
+            ps.setString(2, held.value());
             ps.executeUpdate();
         }
         try {

@@ -2,7 +2,9 @@ package dev.tusk.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tusk.media.domain.Alias;
 import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.HashCursor;
 import dev.tusk.media.domain.ImageDetails;
 import dev.tusk.media.domain.ImageFormat;
@@ -51,21 +53,21 @@ class MediaRepositoryIT {
         return ContentHash.of(sha, 1 + RANDOM.nextInt(1_000_000), ImageFormat.PNG);
     }
 
-    private static String id() {
-        return "originals/" + UUID.randomUUID();
+    private static FileIdentifier id() {
+        return new FileIdentifier("originals/" + UUID.randomUUID());
     }
 
     @Test
     void aDuplicateInsertIsATypedResultAndTheTransactionGoesOn() throws Exception {
         ContentHash hash = newHash();
-        String alias = UUID.randomUUID() + ".png";
+        Alias alias = new Alias(UUID.randomUUID() + ".png");
         tx.begin();
         assertThat(hashes.create(hash, id(), null)).isEqualTo(Inserted.CREATED);
         assertThat(hashes.create(hash, id(), null)).isEqualTo(Inserted.ALREADY_EXISTS);
         assertThat(aliases.create(alias, "t", hash)).isEqualTo(Inserted.CREATED);
         assertThat(aliases.create(alias, "other", hash)).isEqualTo(Inserted.ALREADY_EXISTS);
-        assertThat(variants.relate(hash, "thumbnail/10.png", "variants/" + UUID.randomUUID())).isEqualTo(Inserted.CREATED);
-        assertThat(variants.relate(hash, "thumbnail/10.png", "variants/" + UUID.randomUUID())).isEqualTo(Inserted.ALREADY_EXISTS);
+        assertThat(variants.relate(hash, "thumbnail/10.png", new FileIdentifier("variants/" + UUID.randomUUID()))).isEqualTo(Inserted.CREATED);
+        assertThat(variants.relate(hash, "thumbnail/10.png", new FileIdentifier("variants/" + UUID.randomUUID()))).isEqualTo(Inserted.ALREADY_EXISTS);
         assertThat(proxies.relate("https://example.org/a.png", alias)).isEqualTo(Inserted.CREATED);
         assertThat(proxies.relate("https://example.org/a.png", alias)).isEqualTo(Inserted.ALREADY_EXISTS);
         tx.commit();
@@ -80,14 +82,14 @@ class MediaRepositoryIT {
     void hashesIdentifiersMotionAndBlurhash() {
         ContentHash hash = newHash();
         long before = hashes.size();
-        String identifier = id();
+        FileIdentifier identifier = id();
         hashes.create(hash, identifier, null);
         assertThat(hashes.size()).isEqualTo(before + 1);
         assertThat(hashes.identifier(hash)).hasValue(identifier);
-        String moved = id();
+        FileIdentifier moved = id();
         hashes.updateIdentifier(hash, moved);
         assertThat(hashes.identifier(hash)).hasValue(moved);
-        hashes.relateMotionIdentifier(hash, "originals/" + UUID.randomUUID());
+        hashes.relateMotionIdentifier(hash, new FileIdentifier("originals/" + UUID.randomUUID()));
         assertThat(hashes.motionIdentifier(hash)).isPresent();
         hashes.relateBlurhash(hash, "LEHV6nWB2yk8pyo0adR*.7kCMdnj");
         assertThat(hashes.blurhash(hash)).hasValue("LEHV6nWB2yk8pyo0adR*.7kCMdnj");
@@ -99,7 +101,7 @@ class MediaRepositoryIT {
 
     @Test
     void detailsKeepTheirFirstWrite() {
-        String identifier = id();
+        FileIdentifier identifier = id();
         Instant t = Instant.parse("2026-01-02T03:04:05Z");
         details.relate(identifier, new ImageDetails(10, 20, null, ImageFormat.PNG, t));
         details.relate(identifier, new ImageDetails(99, 99, 3, ImageFormat.GIF, t));
@@ -112,7 +114,7 @@ class MediaRepositoryIT {
     void variantsAndTheirAccessTimes() throws Exception {
         ContentHash hash = newHash();
         hashes.create(hash, id(), null);
-        String v = "variants/" + UUID.randomUUID();
+        FileIdentifier v = new FileIdentifier("variants/" + UUID.randomUUID());
         variants.relate(hash, "thumbnail/32.png", v);
         assertThat(variants.identifier(hash, "thumbnail/32.png")).hasValue(v);
         assertThat(variants.olderThan(Instant.now().plusSeconds(1), 100000)).extracting(e -> e.getValue()).contains("thumbnail/32.png");
@@ -141,7 +143,7 @@ class MediaRepositoryIT {
 
         ContentHash hash = newHash();
         hashes.create(hash, id(), null);
-        String alias = UUID.randomUUID() + ".png";
+        Alias alias = new Alias(UUID.randomUUID() + ".png");
         aliases.create(alias, "t", hash);
         String url = "https://example.org/" + UUID.randomUUID();
         proxies.relate(url, alias);
@@ -154,11 +156,11 @@ class MediaRepositoryIT {
 
         migrations.clear();
         assertThat(migrations.isContinuing()).isFalse();
-        migrations.markMigrated("originals/a", "originals/b");
-        migrations.markMigrated("originals/a", "originals/b");
+        migrations.markMigrated(new FileIdentifier("originals/a"), new FileIdentifier("originals/b"));
+        migrations.markMigrated(new FileIdentifier("originals/a"), new FileIdentifier("originals/b"));
         assertThat(migrations.isContinuing()).isTrue();
-        assertThat(migrations.isMigrated("originals/a")).isTrue();
-        assertThat(migrations.isMigrated("originals/c")).isFalse();
+        assertThat(migrations.isMigrated(new FileIdentifier("originals/a"))).isTrue();
+        assertThat(migrations.isMigrated(new FileIdentifier("originals/c"))).isFalse();
         migrations.clear();
         assertThat(migrations.isContinuing()).isFalse();
     }
@@ -222,9 +224,9 @@ class MediaRepositoryIT {
         ContentHash inFiles = ContentHash.of(sha, 1000, ImageFormat.PNG);
         RANDOM.nextBytes(sha);
         ContentHash inS3 = ContentHash.of(sha, 70_000, ImageFormat.PNG);
-        hashes.create(inFiles, "originals/" + UUID.randomUUID(), null);
-        hashes.create(inS3, "s3:originals/" + UUID.randomUUID(), null);
-        aliases.create(UUID.randomUUID() + ".png", "t", inFiles);
+        hashes.create(inFiles, new FileIdentifier("originals/" + UUID.randomUUID()), null);
+        hashes.create(inS3, new FileIdentifier("s3:originals/" + UUID.randomUUID()), null);
+        aliases.create(new Alias(UUID.randomUUID() + ".png"), "t", inFiles);
         UUID upload = uploads.create();
 
         MediaRepository.Counts.Figures after = counts.now();

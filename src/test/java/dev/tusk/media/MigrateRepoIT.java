@@ -1,5 +1,7 @@
 package dev.tusk.media;
 
+import dev.tusk.media.domain.Alias;
+import dev.tusk.media.domain.FileIdentifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -86,13 +88,13 @@ class MigrateRepoIT {
             byte[] sha = new byte[32];
             random.nextBytes(sha);
             ContentHash hash = ContentHash.of(sha, 100 + i, ImageFormat.JPEG);
-            String identifier = "originals/" + UUID.randomUUID();
+            FileIdentifier identifier = new FileIdentifier("originals/" + UUID.randomUUID());
             hashes.create(hash, identifier, Instant.parse("2020-05-05T05:05:05.123456Z").plusSeconds(i));
             details.relate(identifier, new ImageDetails(i + 1, 7, null, ImageFormat.JPEG, Instant.parse("2021-01-01T00:00:00Z")));
-            String alias = UUID.randomUUID() + ".jpeg";
+            Alias alias = new Alias(UUID.randomUUID() + ".jpeg");
             aliases.create(alias, "token-" + i, hash);
             if (i % 5 == 0) {
-                variants.relate(hash, "thumbnail/16.jpeg", "variants/" + UUID.randomUUID());
+                variants.relate(hash, "thumbnail/16.jpeg", new FileIdentifier("variants/" + UUID.randomUUID()));
                 proxies.relate("https://example.org/" + i + "-" + UUID.randomUUID(), alias);
             }
         }

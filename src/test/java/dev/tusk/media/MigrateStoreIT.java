@@ -1,5 +1,7 @@
 package dev.tusk.media;
 
+import dev.tusk.media.domain.Alias;
+import dev.tusk.media.domain.FileIdentifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -85,13 +87,13 @@ class MigrateStoreIT {
             byte[] bytes = new byte[200 + RANDOM.nextInt(2000)];
             RANDOM.nextBytes(bytes);
             ContentHash hash = ContentHash.of(MessageDigest.getInstance("SHA-256").digest(bytes), bytes.length, ImageFormat.PNG);
-            String original = stores.named("file").save("originals", new ByteArrayInputStream(bytes));
+            FileIdentifier original = stores.named("file").save("originals", new ByteArrayInputStream(bytes));
             hashes.create(hash, original, Instant.now().minusSeconds(i));
             details.relate(original, new ImageDetails(10 + i, 20, null, ImageFormat.PNG, Instant.parse("2026-01-01T00:00:00Z")));
-            aliases.create(UUID.randomUUID() + ".png", "token" + i, hash);
+            aliases.create(new Alias(UUID.randomUUID() + ".png"), "token" + i, hash);
             contents.put(hash.slug(), bytes);
             if (i % 4 == 0) {
-                String v = stores.named("file").save("variants", new ByteArrayInputStream(new byte[] {(byte) i, 1, 2}));
+                FileIdentifier v = stores.named("file").save("variants", new ByteArrayInputStream(new byte[] {(byte) i, 1, 2}));
                 variants.relate(hash, "thumbnail/8.png", v);
                 details.relate(v, new ImageDetails(8, 8, null, ImageFormat.PNG, Instant.parse("2026-01-01T00:00:00Z")));
             }
@@ -134,7 +136,7 @@ class MigrateStoreIT {
     }
 
     private String digest(String identifier) throws Exception {
-        try (InputStream in = store.open(identifier)) {
+        try (InputStream in = store.open(new FileIdentifier(identifier))) {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
         }
     }
@@ -183,7 +185,7 @@ class MigrateStoreIT {
         assertThat(count("SELECT count(*) FROM variants WHERE identifier NOT LIKE 's3:%'")).isZero();
         assertThat(snapshot()).isEqualTo(before);
         assertThat(count("SELECT count(*) FROM store_migrations")).isZero();
-        oldFiles.forEach(id -> assertThat(store.exists(id)).as("old files are kept").isTrue());
+        oldFiles.forEach(id -> assertThat(store.exists(new FileIdentifier(id))).as("old files are kept").isTrue());
         for (Map.Entry<String, byte[]> e : contents.entrySet()) {
             try (InputStream in = store.open(hashes.identifier(ContentHash.fromSlug(e.getKey())).orElseThrow())) {
                 assertThat(in.readAllBytes()).isEqualTo(e.getValue());
@@ -264,7 +266,7 @@ class MigrateStoreIT {
         Set<String> gone = new java.util.HashSet<>();
         for (String slug : contents.keySet()) {
             if (n++ < 3) {
-                String id = hashes.identifier(ContentHash.fromSlug(slug)).orElseThrow();
+                FileIdentifier id = hashes.identifier(ContentHash.fromSlug(slug)).orElseThrow();
                 stores.named("file").delete(id);
                 gone.add(slug);
             }
@@ -274,7 +276,7 @@ class MigrateStoreIT {
         long skipped = strict.steps().stream().filter(s -> s.name().equals("files")).mapToLong(s -> s.metrics().getOrDefault("processSkipCount", 0L)).sum();
         assertThat(skipped).isEqualTo(3);
         for (String slug : gone) {
-            assertThat(hashes.identifier(ContentHash.fromSlug(slug)).orElseThrow()).doesNotStartWith("s3:");
+            assertThat(hashes.identifier(ContentHash.fromSlug(slug)).orElseThrow().value()).doesNotStartWith("s3:");
         }
         assertThat(count("SELECT count(*) FROM hashes WHERE identifier LIKE 's3:%'")).isEqualTo(9);
 

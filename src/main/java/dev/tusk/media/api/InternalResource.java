@@ -42,17 +42,21 @@ public class InternalResource {
         }
     }
 
-    private static String ok(String name, List<String> values) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
-        values.forEach(list::add);
-        return Json.createObjectBuilder().add("msg", "ok").add(name, list).build().toString();
+    private static String ok(String name, List<Alias> values) {
+        return Json.createObjectBuilder().add("msg", "ok").add(name, names(values)).build().toString();
     }
 
-    private static String alias(String alias) {
+    private static JsonArrayBuilder names(List<Alias> aliases) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        aliases.forEach(a -> list.add(a.value()));
+        return list;
+    }
+
+    private static Alias alias(String alias) {
         if (alias == null || alias.isEmpty()) {
             throw new MediaException(400, "missing-alias", "alias is required");
         }
-        return Alias.storable(alias);
+        return Alias.named(alias);
     }
 
     @POST
@@ -73,7 +77,7 @@ public class InternalResource {
     @Path("identifier")
     public String identifier(@QueryParam("alias") String alias) {
         authorize();
-        return Json.createObjectBuilder().add("msg", "ok").add("identifier", administration.identifier(alias(alias))).build().toString();
+        return Json.createObjectBuilder().add("msg", "ok").add("identifier", administration.identifier(alias(alias)).value()).build().toString();
     }
 
     @GET
@@ -98,9 +102,7 @@ public class InternalResource {
         MediaAdministration.Page page = administration.page(slug, at, n);
         JsonArrayBuilder hashes = Json.createArrayBuilder();
         for (MediaAdministration.HashEntry e : page.hashes()) {
-            JsonArrayBuilder aliases = Json.createArrayBuilder();
-            e.aliases().forEach(aliases::add);
-            JsonObjectBuilder h = Json.createObjectBuilder().add("hex", HexFormat.of().formatHex(e.hash().bytes())).add("aliases", aliases);
+            JsonObjectBuilder h = Json.createObjectBuilder().add("hex", HexFormat.of().formatHex(e.hash().bytes())).add("aliases", names(e.aliases()));
             e.details().ifPresent(d -> h.add("details", d.json()));
             hashes.add(h);
         }

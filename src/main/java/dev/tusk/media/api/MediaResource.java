@@ -3,6 +3,7 @@ package dev.tusk.media.api;
 import dev.tusk.media.application.ImageService;
 import dev.tusk.media.application.MediaSettings;
 import dev.tusk.media.application.UploadService;
+import dev.tusk.media.domain.Alias;
 import dev.tusk.media.domain.MediaException;
 import dev.tusk.media.domain.MediaStore;
 import jakarta.enterprise.context.RequestScoped;
@@ -67,7 +68,7 @@ public class MediaResource {
             }
         }
         if (refused != null) {
-            done.forEach(r -> images.delete(r.getString("delete_token"), r.getString("alias")));
+            done.forEach(r -> images.delete(r.getString("delete_token"), new Alias(r.getString("alias"))));
             return MediaExceptionMapper.error(refused.getInt("status"), refused.getString("code"), refused.getString("msg"));
         }
         return Response.status(Response.Status.CREATED).entity(files(done)).build();
@@ -117,20 +118,20 @@ public class MediaResource {
     @GET
     @Path("original/{alias}")
     public Response original(@PathParam("alias") String alias) {
-        return serve(images.original(alias), true);
+        return serve(images.original(Alias.named(alias)), true);
     }
 
     @HEAD
     @Path("original/{alias}")
     public Response originalHead(@PathParam("alias") String alias) {
-        return serve(images.original(alias), false);
+        return serve(images.original(Alias.named(alias)), false);
     }
 
     @GET
     @Path("details/original/{alias}")
     @Produces(MediaType.APPLICATION_JSON)
     public String details(@PathParam("alias") String alias) {
-        return images.original(alias).details().json().toString();
+        return images.original(Alias.named(alias)).details().json().toString();
     }
 
     /** {@code /image/process.{ext}?src={alias}&thumbnail={size}}: a thumbnail, generated on first request. */
@@ -146,13 +147,13 @@ public class MediaResource {
         } catch (NumberFormatException e) {
             throw new MediaException(400, "invalid-thumbnail", "thumbnail is a size in pixels");
         }
-        return serve(images.thumbnail(src, ext, size), true);
+        return serve(images.thumbnail(Alias.named(src), ext, size), true);
     }
 
     @DELETE
     @Path("delete/{token}/{alias}")
     public Response delete(@PathParam("token") String token, @PathParam("alias") String alias) {
-        images.delete(token, alias);
+        images.delete(token, Alias.named(alias));
         return Response.noContent().build();
     }
 
@@ -198,7 +199,7 @@ public class MediaResource {
             throw new MediaException(404, "not-found", "the image's file is missing");
         }
         Response.ResponseBuilder r = Response.ok().type(image.details().format().mediaType()).header("Content-Length", size)
-                .tag(new EntityTag(image.hash().slug() + "-" + image.identifier().replace('/', '-')))
+                .tag(new EntityTag(image.hash().slug() + "-" + image.identifier().value().replace('/', '-')))
                 .header("Cache-Control", "public, max-age=604800, immutable");
         if (body) {
             r.entity((StreamingOutput) out -> {

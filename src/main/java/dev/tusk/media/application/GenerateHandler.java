@@ -1,6 +1,7 @@
 package dev.tusk.media.application;
 
 import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.ImageDetails;
 import dev.tusk.media.domain.ImageFormat;
 import dev.tusk.media.domain.Inserted;
@@ -49,7 +50,7 @@ public class GenerateHandler implements JobHandler {
         if (variants.identifier(hash, variant).isPresent()) {
             return JobOutcome.SUCCESS;
         }
-        String original = hashes.identifier(hash).orElse(null);
+        FileIdentifier original = hashes.identifier(hash).orElse(null);
         if (original == null) {
             return JobOutcome.ABORT;
         }
@@ -62,7 +63,7 @@ public class GenerateHandler implements JobHandler {
         if (!ImageIO.write(thumbnail, format.extension(), out)) {
             throw new IOException("no " + format.extension() + " writer");
         }
-        String identifier = files.save("variants", out.toByteArray());
+        FileIdentifier identifier = files.save("variants", out.toByteArray());
         if (variants.relate(hash, variant, identifier) == Inserted.ALREADY_EXISTS) {
             files.deleteOnCommit(identifier);
         } else {

@@ -1,6 +1,8 @@
 package dev.tusk.media.application;
 
+import dev.tusk.media.domain.Alias;
 import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.ImageDetails;
 import dev.tusk.media.domain.Inserted;
 import dev.tusk.media.domain.MediaException;
@@ -54,7 +56,7 @@ public class IngestHandler implements JobHandler {
     public JobOutcome run(JobContext context) throws Exception {
         JsonObject args = MediaJobs.args(context);
         UUID upload = UUID.fromString(args.getString("upload"));
-        String temporary = args.getString(MediaJobs.IDENTIFIER);
+        FileIdentifier temporary = MediaJobs.identifier(args);
         byte[] bytes;
         try (InputStream in = files.open(temporary)) {
             bytes = in.readAllBytes();
@@ -76,9 +78,9 @@ public class IngestHandler implements JobHandler {
     private String ingest(byte[] bytes) throws IOException, NoSuchAlgorithmException {
         ImageDetails d = inspector.inspect(bytes);
         ContentHash hash = ContentHash.of(MessageDigest.getInstance("SHA-256").digest(bytes), bytes.length, d.format());
-        String identifier = hashes.identifier(hash).orElse(null);
+        FileIdentifier identifier = hashes.identifier(hash).orElse(null);
         if (identifier == null) {
-            String stored = files.save("originals", bytes);
+            FileIdentifier stored = files.save("originals", bytes);
             if (hashes.create(hash, stored, d.createdAt()) == Inserted.CREATED) {
                 identifier = stored;
                 details.relate(identifier, d);
@@ -89,12 +91,12 @@ public class IngestHandler implements JobHandler {
             }
         }
         ImageDetails kept = details.get(identifier).orElse(d);
-        String alias = UUID.randomUUID() + "." + d.format().extension();
+        Alias alias = Alias.generate(d.format());
         String token = token();
         if (aliases.create(alias, token, hash) != Inserted.CREATED) {
             throw new IllegalStateException("alias collision");
         }
-        return Json.createObjectBuilder().add("alias", alias).add("delete_token", token)
+        return Json.createObjectBuilder().add("alias", alias.value()).add("delete_token", token)
                 .add("details", kept.json())
                 .build().toString();
     }
@@ -111,7 +113,7 @@ public class IngestHandler implements JobHandler {
         JsonObject args = MediaJobs.args(job);
         complete(UUID.fromString(args.getString("upload")),
                 failure(new MediaException(500, "ingest-failed", "the upload could not be processed; it was tried " + job.attempt() + " times")));
-        files.deleteOnCommit(args.getString(MediaJobs.IDENTIFIER));
+        files.deleteOnCommit(MediaJobs.identifier(args));
     }
 
     static String failure(MediaException e) {

@@ -1,6 +1,8 @@
 package dev.tusk.media.application;
 
+import dev.tusk.media.domain.Alias;
 import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.HashCursor;
 import dev.tusk.media.domain.ImageDetails;
 import dev.tusk.media.domain.MediaException;
@@ -18,7 +20,7 @@ import java.util.Optional;
 public class MediaAdministration {
 
     /** One hash of a page with its aliases and details. */
-    public record HashEntry(ContentHash hash, List<String> aliases, Optional<ImageDetails> details) {
+    public record HashEntry(ContentHash hash, List<Alias> aliases, Optional<ImageDetails> details) {
     }
 
     /** A page and the cursors around it, as slugs (null at an end). */
@@ -30,21 +32,21 @@ public class MediaAdministration {
     @Inject MediaRepository.Details details;
     @Inject JobQueue queue;
 
-    private ContentHash hash(String alias) {
+    private ContentHash hash(Alias alias) {
         return aliases.hash(alias).orElseThrow(() -> new MediaException(404, "not-found", "no image '" + alias + "'"));
     }
 
-    public List<String> aliases(String alias) {
+    public List<Alias> aliases(Alias alias) {
         return aliases.forHash(hash(alias));
     }
 
-    public String identifier(String alias) {
+    public FileIdentifier identifier(Alias alias) {
         return hashes.identifier(hash(alias)).orElseThrow(() -> new MediaException(404, "not-found", "no image '" + alias + "'"));
     }
 
     /** Every alias of the image goes (its files follow with the cleanup chain). */
-    public List<String> purge(String alias) {
-        List<String> all = aliases(alias);
+    public List<Alias> purge(Alias alias) {
+        List<Alias> all = aliases(alias);
         all.forEach(a -> MediaCleanups.cleanupAlias(queue, a));
         return all;
     }

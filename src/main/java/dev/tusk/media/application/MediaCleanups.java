@@ -1,6 +1,8 @@
 package dev.tusk.media.application;
 
+import dev.tusk.media.domain.Alias;
 import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.HashCursor;
 import dev.tusk.media.domain.MediaQueues;
 import dev.tusk.media.domain.MediaRepository;
@@ -62,7 +64,7 @@ public class MediaCleanups implements JobHandlerGroup {
     }
 
     JobOutcome alias(JobContext context) {
-        String alias = MediaJobs.args(context).getString("alias");
+        Alias alias = new Alias(MediaJobs.args(context).getString("alias"));
         ContentHash hash = aliases.hash(alias).orElse(null);
         if (hash == null) {
             return JobOutcome.SUCCESS;
@@ -76,11 +78,11 @@ public class MediaCleanups implements JobHandlerGroup {
 
     JobOutcome hash(JobContext context) {
         ContentHash hash = ContentHash.fromSlug(MediaJobs.args(context).getString("hash"));
-        String original = hashes.identifier(hash).orElse(null);
+        FileIdentifier original = hashes.identifier(hash).orElse(null);
         if (original == null || !aliases.forHash(hash).isEmpty()) {
             return JobOutcome.SUCCESS;
         }
-        List<String> files = new ArrayList<>();
+        List<FileIdentifier> files = new ArrayList<>();
         files.add(original);
         for (Variant v : variants.all(hash)) {
             files.add(v.identifier());
@@ -92,7 +94,7 @@ public class MediaCleanups implements JobHandlerGroup {
     }
 
     JobOutcome identifier(JobContext context) throws Exception {
-        String identifier = MediaJobs.args(context).getString(MediaJobs.IDENTIFIER);
+        FileIdentifier identifier = MediaJobs.identifier(MediaJobs.args(context));
         details.cleanup(identifier);
         store.delete(identifier);
         return JobOutcome.SUCCESS;
@@ -112,7 +114,7 @@ public class MediaCleanups implements JobHandlerGroup {
     }
 
     JobOutcome outdatedProxies(JobContext context) {
-        for (String alias : proxies.olderThan(Instant.now().minus(settings.proxyMaxAge()), MediaJobs.BATCH)) {
+        for (Alias alias : proxies.olderThan(Instant.now().minus(settings.proxyMaxAge()), MediaJobs.BATCH)) {
             cleanupAlias(queue, alias);
         }
         return JobOutcome.SUCCESS;
@@ -129,9 +131,9 @@ public class MediaCleanups implements JobHandlerGroup {
     }
 
     JobOutcome temporaryFiles(JobContext context) throws Exception {
-        List<String> old = store.writtenBefore(UploadService.TEMPORARY, Instant.now().minus(settings.uploadExpiry()), MediaJobs.BATCH);
-        Set<String> held = queue.held(MediaJobs.IDENTIFIER, old);
-        old.stream().filter(identifier -> !held.contains(identifier)).forEach(identifier -> cleanupIdentifier(queue, identifier));
+        List<FileIdentifier> old = store.writtenBefore(UploadService.TEMPORARY, Instant.now().minus(settings.uploadExpiry()), MediaJobs.BATCH);
+        Set<String> held = queue.held(MediaJobs.IDENTIFIER, old.stream().map(FileIdentifier::value).toList());
+        old.stream().filter(identifier -> !held.contains(identifier.value())).forEach(identifier -> cleanupIdentifier(queue, identifier));
         return JobOutcome.SUCCESS;
     }
 
@@ -140,9 +142,9 @@ public class MediaCleanups implements JobHandlerGroup {
         HashCursor from = args.containsKey("from") ? HashCursor.fromSlug(args.getString("from")) : null;
         MediaRepository.HashPage page = hashes.page(from, MediaJobs.BATCH);
         for (ContentHash hash : page.hashes()) {
-            String identifier = hashes.identifier(hash).orElse(null);
+            FileIdentifier identifier = hashes.identifier(hash).orElse(null);
             if (identifier != null && !store.exists(identifier)) {
-                List<String> left = aliases.forHash(hash);
+                List<Alias> left = aliases.forHash(hash);
                 left.forEach(alias -> cleanupAlias(queue, alias));
                 if (left.isEmpty()) {
                     cleanupHash(queue, hash);
@@ -168,15 +170,15 @@ public class MediaCleanups implements JobHandlerGroup {
                 "cleanup-variant:" + hash.slug() + ":" + variant);
     }
 
-    static void cleanupIdentifier(JobQueue queue, String identifier) {
-        queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_IDENTIFIER, MediaJobs.json(MediaJobs.IDENTIFIER, identifier), "cleanup-identifier:" + identifier);
+    static void cleanupIdentifier(JobQueue queue, FileIdentifier identifier) {
+        queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_IDENTIFIER, MediaJobs.json(MediaJobs.IDENTIFIER, identifier.value()), "cleanup-identifier:" + identifier);
     }
 
     static void cleanupHash(JobQueue queue, ContentHash hash) {
         queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_HASH, MediaJobs.json("hash", hash.slug()), "cleanup-hash:" + hash.slug());
     }
 
-    static void cleanupAlias(JobQueue queue, String alias) {
-        queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_ALIAS, MediaJobs.json("alias", alias), "cleanup-alias:" + alias);
+    static void cleanupAlias(JobQueue queue, Alias alias) {
+        queue.push(MediaQueues.CLEANUP, MediaJobs.CLEANUP_ALIAS, MediaJobs.json("alias", alias.value()), "cleanup-alias:" + alias);
     }
 }

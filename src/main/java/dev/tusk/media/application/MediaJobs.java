@@ -1,5 +1,6 @@
 package dev.tusk.media.application;
 
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.queue.spi.Job;
 import dev.tusk.queue.spi.JobContext;
 import jakarta.json.Json;
@@ -34,6 +35,11 @@ final class MediaJobs {
             b.add(keysAndValues[i], keysAndValues[i + 1]);
         }
         return b.build().toString();
+    }
+
+    /** The file a job's arguments name under {@link #IDENTIFIER}. */
+    static FileIdentifier identifier(JsonObject args) {
+        return new FileIdentifier(args.getString(IDENTIFIER));
     }
 
     static JsonObject args(JobContext context) {

@@ -1,5 +1,6 @@
 package dev.tusk.media.application;
 
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.MediaStore;
 import dev.tusk.platform.persistence.AfterTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,23 +20,23 @@ class TransactionalFiles {
     @Inject MediaStore store;
     @Inject AfterTransaction after;
 
-    InputStream open(String identifier) throws IOException {
+    InputStream open(FileIdentifier identifier) throws IOException {
         return store.open(identifier);
     }
 
     /** Saves {@code bytes} in {@code folder}, removed again if the transaction rolls back. @return its identifier */
-    String save(String folder, byte[] bytes) throws IOException {
-        String identifier = store.save(folder, new ByteArrayInputStream(bytes));
+    FileIdentifier save(String folder, byte[] bytes) throws IOException {
+        FileIdentifier identifier = store.save(folder, new ByteArrayInputStream(bytes));
         after.onRollback(() -> delete(identifier));
         return identifier;
     }
 
     /** Removes the file once the transaction commits. */
-    void deleteOnCommit(String identifier) {
+    void deleteOnCommit(FileIdentifier identifier) {
         after.onCommit(() -> delete(identifier));
     }
 
-    private void delete(String identifier) {
+    private void delete(FileIdentifier identifier) {
         try {
             store.delete(identifier);
         } catch (IOException e) {

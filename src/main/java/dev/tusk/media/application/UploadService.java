@@ -1,5 +1,6 @@
 package dev.tusk.media.application;
 
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.MediaException;
 import dev.tusk.media.domain.MediaQueues;
 import dev.tusk.media.domain.MediaRepository;
@@ -37,7 +38,7 @@ public class UploadService {
     /** Stores the bytes and queues their ingest. @return the upload's id */
     @Transactional
     public UUID upload(InputStream bytes) {
-        String temporary;
+        FileIdentifier temporary;
         try {
             temporary = store.save(TEMPORARY, new Limited(bytes, settings.maxFileSize()));
         } catch (IOException e) {
@@ -45,7 +46,7 @@ public class UploadService {
         }
         after.unlessCommitted(() -> deleteQuietly(temporary));
         UUID id = uploads.create();
-        queue.push(MediaQueues.PROCESS, MediaJobs.INGEST, MediaJobs.json("upload", id.toString(), MediaJobs.IDENTIFIER, temporary), null);
+        queue.push(MediaQueues.PROCESS, MediaJobs.INGEST, MediaJobs.json("upload", id.toString(), MediaJobs.IDENTIFIER, temporary.value()), null);
         return id;
     }
 
@@ -59,7 +60,7 @@ public class UploadService {
         uploads.claim(upload);
     }
 
-    private void deleteQuietly(String identifier) {
+    private void deleteQuietly(FileIdentifier identifier) {
         try {
             store.delete(identifier);
         } catch (IOException e) {

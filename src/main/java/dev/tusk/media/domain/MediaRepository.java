@@ -18,11 +18,11 @@ public final class MediaRepository {
     public interface Hashes {
         long size();
 
-        Inserted create(ContentHash hash, String identifier, Instant createdAt);
+        Inserted create(ContentHash hash, FileIdentifier identifier, Instant createdAt);
 
-        Optional<String> identifier(ContentHash hash);
+        Optional<FileIdentifier> identifier(ContentHash hash);
 
-        void updateIdentifier(ContentHash hash, String identifier);
+        void updateIdentifier(ContentHash hash, FileIdentifier identifier);
 
         /** Up to {@code limit} hashes from {@code bound} (inclusive; null: the newest), by (created_at, hash) descending. */
         HashPage page(HashCursor bound, int limit);
@@ -33,9 +33,9 @@ public final class MediaRepository {
         /** Where a hash stands in the listing (for paging from it), if it exists. */
         Optional<HashCursor> bound(ContentHash hash);
 
-        void relateMotionIdentifier(ContentHash hash, String identifier);
+        void relateMotionIdentifier(ContentHash hash, FileIdentifier identifier);
 
-        Optional<String> motionIdentifier(ContentHash hash);
+        Optional<FileIdentifier> motionIdentifier(ContentHash hash);
 
         void relateBlurhash(ContentHash hash, String blurhash);
 
@@ -52,27 +52,27 @@ public final class MediaRepository {
     }
 
     public interface Aliases {
-        Inserted create(String alias, String token, ContentHash hash);
+        Inserted create(Alias alias, String token, ContentHash hash);
 
-        Optional<String> deleteToken(String alias);
+        Optional<String> deleteToken(Alias alias);
 
-        Optional<ContentHash> hash(String alias);
+        Optional<ContentHash> hash(Alias alias);
 
-        List<String> forHash(ContentHash hash);
+        List<Alias> forHash(ContentHash hash);
 
-        void cleanup(String alias);
+        void cleanup(Alias alias);
     }
 
     public interface Variants {
-        Inserted relate(ContentHash hash, String variant, String identifier);
+        Inserted relate(ContentHash hash, String variant, FileIdentifier identifier);
 
-        Optional<String> identifier(ContentHash hash, String variant);
+        Optional<FileIdentifier> identifier(ContentHash hash, String variant);
 
         List<Variant> all(ContentHash hash);
 
         void remove(ContentHash hash, String variant);
 
-        void updateIdentifier(ContentHash hash, String variant, String identifier);
+        void updateIdentifier(ContentHash hash, String variant, FileIdentifier identifier);
 
         void accessed(ContentHash hash, String variant);
 
@@ -85,11 +85,11 @@ public final class MediaRepository {
 
     public interface Details {
         /** The first write wins. */
-        void relate(String identifier, ImageDetails details);
+        void relate(FileIdentifier identifier, ImageDetails details);
 
-        Optional<ImageDetails> get(String identifier);
+        Optional<ImageDetails> get(FileIdentifier identifier);
 
-        void cleanup(String identifier);
+        void cleanup(FileIdentifier identifier);
     }
 
     public interface Uploads {
@@ -121,28 +121,28 @@ public final class MediaRepository {
 
     /** Remote images fetched by URL and kept under an alias, with their last access. */
     public interface Proxies {
-        Inserted relate(String url, String alias);
+        Inserted relate(String url, Alias alias);
 
-        Optional<String> related(String url);
+        Optional<Alias> related(String url);
 
-        void removeRelation(String alias);
+        void removeRelation(Alias alias);
 
         void accessed(String url);
 
         /** Aliases of proxies last served before {@code before}, oldest first. */
-        List<String> olderThan(Instant before, int limit);
+        List<Alias> olderThan(Instant before, int limit);
     }
 
     /** Which files a store migration already copied (old identifier -> new), so a stopped run resumes. */
     public interface StoreMigrations {
         boolean isContinuing();
 
-        void markMigrated(String oldIdentifier, String newIdentifier);
+        void markMigrated(FileIdentifier oldIdentifier, FileIdentifier newIdentifier);
 
-        boolean isMigrated(String oldIdentifier);
+        boolean isMigrated(FileIdentifier oldIdentifier);
 
         /** Where a file was copied to, if it was. */
-        Optional<String> migrated(String oldIdentifier);
+        Optional<FileIdentifier> migrated(FileIdentifier oldIdentifier);
 
         void clear();
     }

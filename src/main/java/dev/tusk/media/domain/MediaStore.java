@@ -12,7 +12,7 @@ import java.util.List;
 public interface MediaStore {
 
     /** Stores the bytes under a new identifier in {@code folder} (e.g. "originals"). */
-    String save(String folder, InputStream bytes) throws IOException;
+    FileIdentifier save(String folder, InputStream bytes) throws IOException;
 
     /**
      * Stores the bytes under a given path ({@code folder/uuid}, as another store's identifier
@@ -20,18 +20,18 @@ public interface MediaStore {
      *
      * @return the identifier in this store
      */
-    String saveAs(String path, InputStream bytes) throws IOException;
+    FileIdentifier saveAs(String path, InputStream bytes) throws IOException;
 
     /** @throws java.io.FileNotFoundException when there is no such file */
-    InputStream open(String identifier) throws IOException;
+    InputStream open(FileIdentifier identifier) throws IOException;
 
-    long size(String identifier) throws IOException;
+    long size(FileIdentifier identifier) throws IOException;
 
-    boolean exists(String identifier);
+    boolean exists(FileIdentifier identifier);
 
     /** Deletes the file; a file already gone is not an error. */
-    void delete(String identifier) throws IOException;
+    void delete(FileIdentifier identifier) throws IOException;
 
     /** Up to {@code limit} identifiers of files in {@code folder} last written before {@code cutoff}. */
-    List<String> writtenBefore(String folder, Instant cutoff, int limit) throws IOException;
+    List<FileIdentifier> writtenBefore(String folder, Instant cutoff, int limit) throws IOException;
 }

@@ -9,7 +9,7 @@ public interface MediaStoreCatalog {
     MediaStore named(String name);
 
     /** Whether the identifier is a file of the named store. */
-    boolean holds(String name, String identifier);
+    boolean holds(String name, FileIdentifier identifier);
 
     /** Checks that the named store can be used now. @throws IOException saying what is wrong */
     void check(String name) throws IOException;

@@ -1,5 +1,6 @@
 package dev.tusk.media.infrastructure;
 
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.MediaStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,10 @@ public class FileMediaStore implements MediaStore {
         }
     }
 
+    private Path path(FileIdentifier identifier) throws IOException {
+        return path(identifier.value());
+    }
+
     private Path path(String identifier) throws IOException {
         if (identifier == null || !IDENTIFIER.matcher(identifier).matches()) {
             throw new IOException("not an identifier of this store: " + identifier);
@@ -58,13 +63,13 @@ public class FileMediaStore implements MediaStore {
     }
 
     @Override
-    public String save(String folder, InputStream bytes) throws IOException {
+    public FileIdentifier save(String folder, InputStream bytes) throws IOException {
         return saveAs(folder + "/" + UUID.randomUUID(), bytes);
     }
 
     @Override
-    public String saveAs(String identifier, InputStream bytes) throws IOException {
-        Path target = path(identifier);
+    public FileIdentifier saveAs(String path, InputStream bytes) throws IOException {
+        Path target = path(path);
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
@@ -73,29 +78,29 @@ public class FileMediaStore implements MediaStore {
         } finally {
             Files.deleteIfExists(partial);
         }
-        return identifier;
+        return new FileIdentifier(path);
     }
 
     @Override
-    public InputStream open(String identifier) throws IOException {
+    public InputStream open(FileIdentifier identifier) throws IOException {
         try {
             return Files.newInputStream(path(identifier));
         } catch (NoSuchFileException e) {
-            throw new FileNotFoundException(identifier);
+            throw new FileNotFoundException(identifier.toString());
         }
     }
 
     @Override
-    public long size(String identifier) throws IOException {
+    public long size(FileIdentifier identifier) throws IOException {
         try {
             return Files.size(path(identifier));
         } catch (NoSuchFileException e) {
-            throw new FileNotFoundException(identifier);
+            throw new FileNotFoundException(identifier.toString());
         }
     }
 
     @Override
-    public boolean exists(String identifier) {
+    public boolean exists(FileIdentifier identifier) {
         try {
             return Files.isRegularFile(path(identifier));
         } catch (IOException e) {
@@ -104,12 +109,12 @@ public class FileMediaStore implements MediaStore {
     }
 
     @Override
-    public void delete(String identifier) throws IOException {
+    public void delete(FileIdentifier identifier) throws IOException {
         Files.deleteIfExists(path(identifier));
     }
 
     @Override
-    public List<String> writtenBefore(String folder, Instant cutoff, int limit) throws IOException {
+    public List<FileIdentifier> writtenBefore(String folder, Instant cutoff, int limit) throws IOException {
         Path dir = path(folder + "/" + new UUID(0, 0)).getParent();
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -119,6 +124,7 @@ public class FileMediaStore implements MediaStore {
                     .filter(identifier -> IDENTIFIER.matcher(identifier).matches())
                     .filter(identifier -> writtenBefore(identifier, cutoff))
                     .limit(limit)
+                    .map(FileIdentifier::new)
                     .toList();
         }
     }

@@ -1,5 +1,6 @@
 package dev.tusk.media.infrastructure;
 
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.ImageDetails;
 import dev.tusk.media.domain.MediaRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,18 +17,18 @@ public class JpaDetails implements MediaRepository.Details {
     @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
-    public void relate(String identifier, ImageDetails d) {
+    public void relate(FileIdentifier identifier, ImageDetails d) {
         em.createNativeQuery("INSERT INTO details (identifier, json) VALUES (?1, cast(?2 as jsonb)) ON CONFLICT (identifier) DO NOTHING")
-                .setParameter(1, identifier).setParameter(2, d.json().toString()).executeUpdate();
+                .setParameter(1, identifier.value()).setParameter(2, d.json().toString()).executeUpdate();
     }
 
     @Override
-    public Optional<ImageDetails> get(String identifier) {
-        return Optional.ofNullable(em.find(DetailsEntity.class, identifier)).map(e -> ImageDetails.fromJson(e.json));
+    public Optional<ImageDetails> get(FileIdentifier identifier) {
+        return Optional.ofNullable(em.find(DetailsEntity.class, identifier.value())).map(e -> ImageDetails.fromJson(e.json));
     }
 
     @Override
-    public void cleanup(String identifier) {
-        em.createQuery("DELETE FROM DetailsEntity d WHERE d.identifier = :i").setParameter("i", identifier).executeUpdate();
+    public void cleanup(FileIdentifier identifier) {
+        em.createQuery("DELETE FROM DetailsEntity d WHERE d.identifier = :i").setParameter("i", identifier.value()).executeUpdate();
     }
 }

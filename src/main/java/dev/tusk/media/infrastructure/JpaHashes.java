@@ -1,6 +1,7 @@
 package dev.tusk.media.infrastructure;
 
 import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.HashCursor;
 import dev.tusk.media.domain.Inserted;
 import dev.tusk.media.domain.MediaRepository;
@@ -30,24 +31,24 @@ public class JpaHashes implements MediaRepository.Hashes {
     }
 
     @Override
-    public Inserted create(ContentHash hash, String identifier, Instant createdAt) {
+    public Inserted create(ContentHash hash, FileIdentifier identifier, Instant createdAt) {
         int rows = em.createNativeQuery("INSERT INTO hashes (hash, identifier, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (hash) DO NOTHING")
-                .setParameter(1, hash.bytes()).setParameter(2, identifier)
+                .setParameter(1, hash.bytes()).setParameter(2, identifier.value())
                 .setParameter(3, OffsetDateTime.ofInstant(createdAt == null ? Instant.now() : createdAt, ZoneOffset.UTC))
                 .executeUpdate();
         return Inserted.ofRows(rows);
     }
 
     @Override
-    public Optional<String> identifier(ContentHash hash) {
+    public Optional<FileIdentifier> identifier(ContentHash hash) {
         HashEntity h = em.find(HashEntity.class, hash.bytes());
-        return Optional.ofNullable(h).map(x -> x.identifier);
+        return Optional.ofNullable(h).map(x -> new FileIdentifier(x.identifier));
     }
 
     @Override
-    public void updateIdentifier(ContentHash hash, String identifier) {
+    public void updateIdentifier(ContentHash hash, FileIdentifier identifier) {
         em.createQuery("UPDATE HashEntity h SET h.identifier = :i WHERE h.hash = :h")
-                .setParameter("i", identifier).setParameter("h", hash.bytes()).executeUpdate();
+                .setParameter("i", identifier.value()).setParameter("h", hash.bytes()).executeUpdate();
     }
 
     @Override
@@ -104,14 +105,14 @@ public class JpaHashes implements MediaRepository.Hashes {
     }
 
     @Override
-    public void relateMotionIdentifier(ContentHash hash, String identifier) {
+    public void relateMotionIdentifier(ContentHash hash, FileIdentifier identifier) {
         em.createQuery("UPDATE HashEntity h SET h.motionIdentifier = :i WHERE h.hash = :h")
-                .setParameter("i", identifier).setParameter("h", hash.bytes()).executeUpdate();
+                .setParameter("i", identifier.value()).setParameter("h", hash.bytes()).executeUpdate();
     }
 
     @Override
-    public Optional<String> motionIdentifier(ContentHash hash) {
-        return Optional.ofNullable(em.find(HashEntity.class, hash.bytes())).map(h -> h.motionIdentifier);
+    public Optional<FileIdentifier> motionIdentifier(ContentHash hash) {
+        return Optional.ofNullable(em.find(HashEntity.class, hash.bytes())).map(h -> h.motionIdentifier).map(FileIdentifier::new);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tusk.media.infrastructure;
 
+import dev.tusk.media.domain.Alias;
 import dev.tusk.media.domain.Inserted;
 import dev.tusk.media.domain.MediaRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,20 +21,20 @@ public class JpaProxies implements MediaRepository.Proxies {
     @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
-    public Inserted relate(String url, String alias) {
+    public Inserted relate(String url, Alias alias) {
         int rows = em.createNativeQuery("INSERT INTO proxies (url, alias) VALUES (?1, ?2) ON CONFLICT (url) DO NOTHING")
-                .setParameter(1, url).setParameter(2, alias).executeUpdate();
+                .setParameter(1, url).setParameter(2, alias.value()).executeUpdate();
         return Inserted.ofRows(rows);
     }
 
     @Override
-    public Optional<String> related(String url) {
-        return Optional.ofNullable(em.find(ProxyEntity.class, url)).map(p -> p.alias);
+    public Optional<Alias> related(String url) {
+        return Optional.ofNullable(em.find(ProxyEntity.class, url)).map(p -> new Alias(p.alias));
     }
 
     @Override
-    public void removeRelation(String alias) {
-        em.createQuery("DELETE FROM ProxyEntity p WHERE p.alias = :a").setParameter("a", alias).executeUpdate();
+    public void removeRelation(Alias alias) {
+        em.createQuery("DELETE FROM ProxyEntity p WHERE p.alias = :a").setParameter("a", alias.value()).executeUpdate();
     }
 
     @Override
@@ -42,8 +43,8 @@ public class JpaProxies implements MediaRepository.Proxies {
     }
 
     @Override
-    public List<String> olderThan(Instant before, int limit) {
+    public List<Alias> olderThan(Instant before, int limit) {
         return em.createQuery("SELECT p.alias FROM ProxyEntity p WHERE p.accessed < :t ORDER BY p.accessed, p.url", String.class)
-                .setParameter("t", OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).setMaxResults(limit).getResultList();
+                .setParameter("t", OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).setMaxResults(limit).getResultStream().map(Alias::new).toList();
     }
 }

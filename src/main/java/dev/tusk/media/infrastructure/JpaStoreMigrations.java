@@ -1,5 +1,6 @@
 package dev.tusk.media.infrastructure;
 
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.MediaRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,19 +20,19 @@ public class JpaStoreMigrations implements MediaRepository.StoreMigrations {
     }
 
     @Override
-    public void markMigrated(String oldIdentifier, String newIdentifier) {
+    public void markMigrated(FileIdentifier oldIdentifier, FileIdentifier newIdentifier) {
         em.createNativeQuery("INSERT INTO store_migrations (old_identifier, new_identifier) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, oldIdentifier).setParameter(2, newIdentifier).executeUpdate();
+                .setParameter(1, oldIdentifier.value()).setParameter(2, newIdentifier.value()).executeUpdate();
     }
 
     @Override
-    public boolean isMigrated(String oldIdentifier) {
-        return em.find(StoreMigrationEntity.class, oldIdentifier) != null;
+    public boolean isMigrated(FileIdentifier oldIdentifier) {
+        return em.find(StoreMigrationEntity.class, oldIdentifier.value()) != null;
     }
 
     @Override
-    public java.util.Optional<String> migrated(String oldIdentifier) {
-        return java.util.Optional.ofNullable(em.find(StoreMigrationEntity.class, oldIdentifier)).map(m -> m.newIdentifier);
+    public java.util.Optional<FileIdentifier> migrated(FileIdentifier oldIdentifier) {
+        return java.util.Optional.ofNullable(em.find(StoreMigrationEntity.class, oldIdentifier.value())).map(m -> new FileIdentifier(m.newIdentifier));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tusk.media.infrastructure;
 
 import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.Inserted;
 import dev.tusk.media.domain.MediaRepository;
 import dev.tusk.media.domain.Variant;
@@ -24,24 +25,24 @@ public class JpaVariants implements MediaRepository.Variants {
     @PersistenceContext(unitName = "tusk") EntityManager em;
 
     @Override
-    public Inserted relate(ContentHash hash, String variant, String identifier) {
+    public Inserted relate(ContentHash hash, String variant, FileIdentifier identifier) {
         int rows = em.createNativeQuery("INSERT INTO variants (id, hash, variant, identifier) VALUES (?1, ?2, ?3, ?4)"
                 + " ON CONFLICT (hash, variant) DO NOTHING")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, hash.bytes()).setParameter(3, variant).setParameter(4, identifier)
+                .setParameter(1, UUID.randomUUID()).setParameter(2, hash.bytes()).setParameter(3, variant).setParameter(4, identifier.value())
                 .executeUpdate();
         return Inserted.ofRows(rows);
     }
 
     @Override
-    public Optional<String> identifier(ContentHash hash, String variant) {
+    public Optional<FileIdentifier> identifier(ContentHash hash, String variant) {
         return em.createQuery("SELECT v.identifier FROM VariantEntity v WHERE v.hash = :h AND v.variant = :v", String.class)
-                .setParameter("h", hash.bytes()).setParameter("v", variant).getResultStream().findFirst();
+                .setParameter("h", hash.bytes()).setParameter("v", variant).getResultStream().findFirst().map(FileIdentifier::new);
     }
 
     @Override
     public List<Variant> all(ContentHash hash) {
         return em.createQuery("SELECT v FROM VariantEntity v WHERE v.hash = :h ORDER BY v.variant", VariantEntity.class)
-                .setParameter("h", hash.bytes()).getResultStream().map(v -> new Variant(v.variant, v.identifier)).toList();
+                .setParameter("h", hash.bytes()).getResultStream().map(v -> new Variant(v.variant, new FileIdentifier(v.identifier))).toList();
     }
 
     @Override
@@ -64,9 +65,9 @@ public class JpaVariants implements MediaRepository.Variants {
     }
 
     @Override
-    public void updateIdentifier(ContentHash hash, String variant, String identifier) {
+    public void updateIdentifier(ContentHash hash, String variant, FileIdentifier identifier) {
         em.createQuery("UPDATE VariantEntity v SET v.identifier = :i WHERE v.hash = :h AND v.variant = :v")
-                .setParameter("i", identifier).setParameter("h", hash.bytes()).setParameter("v", variant).executeUpdate();
+                .setParameter("i", identifier.value()).setParameter("h", hash.bytes()).setParameter("v", variant).executeUpdate();
     }
 
     @Override

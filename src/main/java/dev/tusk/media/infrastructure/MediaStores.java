@@ -1,5 +1,6 @@
 package dev.tusk.media.infrastructure;
 
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.MediaStore;
 import dev.tusk.media.domain.MediaStoreCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +35,8 @@ public class MediaStores implements MediaStore, MediaStoreCatalog {
     }
 
     @Override
-    public boolean holds(String name, String identifier) {
-        return identifier.startsWith(S3MediaStore.PREFIX) == name.equalsIgnoreCase("s3");
+    public boolean holds(String name, FileIdentifier identifier) {
+        return identifier.value().startsWith(S3MediaStore.PREFIX) == name.equalsIgnoreCase("s3");
     }
 
     @Override
@@ -48,43 +49,43 @@ public class MediaStores implements MediaStore, MediaStoreCatalog {
         }
     }
 
-    private MediaStore of(String identifier) {
-        return identifier != null && identifier.startsWith(S3MediaStore.PREFIX) ? s3 : file;
+    private MediaStore of(FileIdentifier identifier) {
+        return identifier.value().startsWith(S3MediaStore.PREFIX) ? s3 : file;
     }
 
     @Override
-    public String save(String folder, InputStream bytes) throws IOException {
+    public FileIdentifier save(String folder, InputStream bytes) throws IOException {
         return named(active).save(folder, bytes);
     }
 
     @Override
-    public String saveAs(String path, InputStream bytes) throws IOException {
+    public FileIdentifier saveAs(String path, InputStream bytes) throws IOException {
         return named(active).saveAs(path, bytes);
     }
 
     @Override
-    public InputStream open(String identifier) throws IOException {
+    public InputStream open(FileIdentifier identifier) throws IOException {
         return of(identifier).open(identifier);
     }
 
     @Override
-    public long size(String identifier) throws IOException {
+    public long size(FileIdentifier identifier) throws IOException {
         return of(identifier).size(identifier);
     }
 
     @Override
-    public boolean exists(String identifier) {
+    public boolean exists(FileIdentifier identifier) {
         return of(identifier).exists(identifier);
     }
 
     @Override
-    public void delete(String identifier) throws IOException {
+    public void delete(FileIdentifier identifier) throws IOException {
         of(identifier).delete(identifier);
     }
 
     /** In the store new files go to. */
     @Override
-    public List<String> writtenBefore(String folder, Instant cutoff, int limit) throws IOException {
+    public List<FileIdentifier> writtenBefore(String folder, Instant cutoff, int limit) throws IOException {
         return named(active).writtenBefore(folder, cutoff, limit);
     }
 }

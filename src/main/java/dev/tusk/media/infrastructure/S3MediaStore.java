@@ -1,5 +1,6 @@
 package dev.tusk.media.infrastructure;
 
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.MediaStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,11 +67,11 @@ public class S3MediaStore implements MediaStore {
         return client;
     }
 
-    private static String key(String identifier) throws IOException {
-        if (identifier == null || !IDENTIFIER.matcher(identifier).matches()) {
+    private static String key(FileIdentifier identifier) throws IOException {
+        if (!IDENTIFIER.matcher(identifier.value()).matches()) {
             throw new IOException("not an identifier of the object store: " + identifier);
         }
-        return identifier.substring(PREFIX.length());
+        return identifier.value().substring(PREFIX.length());
     }
 
     /** Checks that the bucket exists and the credentials open it. @throws IOException saying which is wrong */
@@ -87,7 +88,7 @@ public class S3MediaStore implements MediaStore {
     }
 
     @Override
-    public String save(String folder, InputStream bytes) throws IOException {
+    public FileIdentifier save(String folder, InputStream bytes) throws IOException {
         return saveAs(folder + "/" + UUID.randomUUID(), bytes);
     }
 
@@ -101,14 +102,14 @@ public class S3MediaStore implements MediaStore {
      * HTTP client's (a reused connection the server had closed surfaces as UncheckedIOException),
      * is IOException, so callers retry.
      */
-    private <T> T call(String identifier, Request<T> request) throws IOException {
+    private <T> T call(Object identifier, Request<T> request) throws IOException {
         try {
             return request.send(client());
         } catch (NoSuchKeyException e) {
-            throw new FileNotFoundException(identifier);
+            throw new FileNotFoundException(identifier.toString());
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
-                throw new FileNotFoundException(identifier);
+                throw new FileNotFoundException(identifier.toString());
             }
             throw new IOException("object store: " + e.getMessage(), e);
         } catch (SdkException | java.io.UncheckedIOException e) {
@@ -117,8 +118,8 @@ public class S3MediaStore implements MediaStore {
     }
 
     @Override
-    public String saveAs(String path, InputStream bytes) throws IOException {
-        String identifier = PREFIX + path;
+    public FileIdentifier saveAs(String path, InputStream bytes) throws IOException {
+        FileIdentifier identifier = new FileIdentifier(PREFIX + path);
         String key = key(identifier);
         byte[] all = bytes.readAllBytes();
         return call(identifier, c -> {
@@ -128,19 +129,19 @@ public class S3MediaStore implements MediaStore {
     }
 
     @Override
-    public InputStream open(String identifier) throws IOException {
+    public InputStream open(FileIdentifier identifier) throws IOException {
         String key = key(identifier);
         return call(identifier, c -> new ByteArrayInputStream(c.getObjectAsBytes(b -> b.bucket(bucket.get()).key(key)).asByteArray()));
     }
 
     @Override
-    public long size(String identifier) throws IOException {
+    public long size(FileIdentifier identifier) throws IOException {
         String key = key(identifier);
         return call(identifier, c -> c.headObject(b -> b.bucket(bucket.get()).key(key)).contentLength());
     }
 
     @Override
-    public boolean exists(String identifier) {
+    public boolean exists(FileIdentifier identifier) {
         try {
             size(identifier);
             return true;
@@ -150,18 +151,19 @@ public class S3MediaStore implements MediaStore {
     }
 
     @Override
-    public void delete(String identifier) throws IOException {
+    public void delete(FileIdentifier identifier) throws IOException {
         String key = key(identifier);
         call(identifier, c -> c.deleteObject(b -> b.bucket(bucket.get()).key(key)));
     }
 
     @Override
-    public List<String> writtenBefore(String folder, Instant cutoff, int limit) throws IOException {
+    public List<FileIdentifier> writtenBefore(String folder, Instant cutoff, int limit) throws IOException {
         return call(folder, c -> c.listObjectsV2Paginator(b -> b.bucket(bucket.get()).prefix(folder + "/")).contents().stream()
                 .filter(o -> o.lastModified().isBefore(cutoff))
                 .map(o -> PREFIX + o.key())
                 .filter(identifier -> IDENTIFIER.matcher(identifier).matches())
                 .limit(limit)
+                .map(FileIdentifier::new)
                 .toList());
     }
 

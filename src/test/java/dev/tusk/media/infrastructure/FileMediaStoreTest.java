@@ -1,5 +1,6 @@
 package dev.tusk.media.infrastructure;
 
+import dev.tusk.media.domain.FileIdentifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,8 +26,8 @@ class FileMediaStoreTest {
     @Test
     void savesReadsAndDeletesUnderIdentifiersItMakes() throws IOException {
         FileMediaStore store = store();
-        String id = store.save("originals", new ByteArrayInputStream(new byte[] {1, 2, 3}));
-        assertThat(id).matches("originals/[0-9a-f-]{36}");
+        FileIdentifier id = store.save("originals", new ByteArrayInputStream(new byte[] {1, 2, 3}));
+        assertThat(id.value()).matches("originals/[0-9a-f-]{36}");
         assertThat(store.size(id)).isEqualTo(3);
         try (var in = store.open(id)) {
             assertThat(in.readAllBytes()).containsExactly(1, 2, 3);
@@ -41,8 +42,9 @@ class FileMediaStoreTest {
     void refusesAnythingThatIsNotOneOfItsIdentifiers() throws IOException {
         FileMediaStore store = store();
         Files.writeString(dir.resolve("secret"), "no");
-        for (String bad : new String[] {"../secret", "originals/../../secret", "/etc/passwd", "originals/x", "other/" + java.util.UUID.randomUUID(), ""}) {
-            assertThatThrownBy(() -> store.open(bad)).as(bad).isInstanceOf(IOException.class);
+        for (String path : new String[] {"../secret", "originals/../../secret", "/etc/passwd", "originals/x", "other/" + java.util.UUID.randomUUID()}) {
+            FileIdentifier bad = new FileIdentifier(path);
+            assertThatThrownBy(() -> store.open(bad)).as(path).isInstanceOf(IOException.class);
             assertThat(store.exists(bad)).isFalse();
         }
         assertThatThrownBy(() -> store.save("..", new ByteArrayInputStream(new byte[0]))).isInstanceOf(IOException.class);

@@ -1,5 +1,6 @@
 package dev.tusk.media.infrastructure;
 
+import dev.tusk.media.domain.FileIdentifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,8 +39,8 @@ class S3MediaStoreIT {
     void storesReadsAndDeletesObjects() throws IOException {
         S3MediaStore s3 = store("tusk-media", "tusk-secret");
         s3.check();
-        String id = s3.save("originals", new ByteArrayInputStream(new byte[] {5, 6, 7}));
-        assertThat(id).startsWith("s3:originals/");
+        FileIdentifier id = s3.save("originals", new ByteArrayInputStream(new byte[] {5, 6, 7}));
+        assertThat(id.value()).startsWith("s3:originals/");
         assertThat(s3.size(id)).isEqualTo(3);
         try (var in = s3.open(id)) {
             assertThat(in.readAllBytes()).containsExactly(5, 6, 7);
@@ -47,7 +48,7 @@ class S3MediaStoreIT {
         s3.delete(id);
         assertThat(s3.exists(id)).isFalse();
         assertThatThrownBy(() -> s3.open(id)).isInstanceOf(FileNotFoundException.class);
-        assertThatThrownBy(() -> s3.open("s3:../../etc/passwd")).isInstanceOf(IOException.class).isNotInstanceOf(FileNotFoundException.class);
+        assertThatThrownBy(() -> s3.open(new FileIdentifier("s3:../../etc/passwd"))).isInstanceOf(IOException.class).isNotInstanceOf(FileNotFoundException.class);
         s3.close();
     }
 

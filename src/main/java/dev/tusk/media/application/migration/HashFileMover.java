@@ -1,6 +1,7 @@
 package dev.tusk.media.application.migration;
 
 import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.MediaRepository;
 import dev.tusk.media.domain.MediaStore;
 import dev.tusk.media.domain.MediaStoreCatalog;
@@ -54,7 +55,7 @@ public class HashFileMover implements ItemProcessor {
                 moved.put(v.name(), m);
             }
         }
-        String original = hashes.identifier(hash).orElse(null);
+        FileIdentifier original = hashes.identifier(hash).orElse(null);
         if (original == null) {
             return null;
         }
@@ -62,12 +63,12 @@ public class HashFileMover implements ItemProcessor {
     }
 
     /** @return the file's old and new identifiers, or null when there is nothing to repoint */
-    private Repoint.Moved move(ContentHash hash, String identifier) {
+    private Repoint.Moved move(ContentHash hash, FileIdentifier identifier) {
         if (stores.holds(to, identifier)) {
             count("already_there");
             return null;
         }
-        String copy = ledger.copyOf(identifier).orElse(null);
+        FileIdentifier copy = ledger.copyOf(identifier).orElse(null);
         if (copy != null) {
             count("already_copied");
             return new Repoint.Moved(identifier, copy);
@@ -88,11 +89,11 @@ public class HashFileMover implements ItemProcessor {
         return new Repoint.Moved(identifier, copy);
     }
 
-    private String copy(String identifier) throws FileNotFoundException {
+    private FileIdentifier copy(FileIdentifier identifier) throws FileNotFoundException {
         MediaStore source = stores.named(from);
         MediaStore target = stores.named(to);
         // the same path in the target store: a copy made again (after a crash) replaces itself
-        String path = identifier.substring(identifier.indexOf(':') + 1);
+        String path = identifier.path();
         IOException last = null;
         for (int attempt = 1; attempt <= TRIES; attempt++) {
             try (InputStream in = source.open(identifier)) {

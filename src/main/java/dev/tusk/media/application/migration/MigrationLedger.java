@@ -1,5 +1,6 @@
 package dev.tusk.media.application.migration;
 
+import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.MediaRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,12 +17,12 @@ public class MigrationLedger {
     @Inject MediaRepository.StoreMigrations migrations;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void copied(String oldIdentifier, String newIdentifier) {
+    public void copied(FileIdentifier oldIdentifier, FileIdentifier newIdentifier) {
         migrations.markMigrated(oldIdentifier, newIdentifier);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<String> copyOf(String oldIdentifier) {
+    public Optional<FileIdentifier> copyOf(FileIdentifier oldIdentifier) {
         return migrations.migrated(oldIdentifier);
     }
 

@@ -1,6 +1,7 @@
 package dev.tusk.media.application.migration;
 
 import dev.tusk.media.domain.ContentHash;
+import dev.tusk.media.domain.FileIdentifier;
 import java.util.Map;
 
 /**
@@ -11,6 +12,6 @@ import java.util.Map;
 record Repoint(ContentHash hash, Moved original, Moved motion, Map<String, Moved> variants) {
 
     /** A file's old and new identifiers. */
-    record Moved(String from, String to) {
+    record Moved(FileIdentifier from, FileIdentifier to) {
     }
 }

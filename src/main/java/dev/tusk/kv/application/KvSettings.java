@@ -1,67 +1,40 @@
 package dev.tusk.kv.application;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import dev.tusk.platform.config.AtLeastOne;
+import dev.tusk.platform.config.PositiveDuration;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithName;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The KV store's settings ({@code kv.*}, defaults in microprofile-config.properties). */
-@ApplicationScoped
-public class KvSettings {
+/**
+ * The KV store's settings: {@code kv.*} by method name in snake case, defaults in
+ * microprofile-config.properties; a wrong value stops the deployment with the key's name.
+ */
+@ConfigMapping(prefix = "kv", namingStrategy = ConfigMapping.NamingStrategy.SNAKE_CASE)
+public interface KvSettings {
 
-    @Inject @ConfigProperty(name = "kv.zones") Optional<String> zones;
-    @Inject @ConfigProperty(name = "kv.max_clock_skew") Duration maxClockSkew;
-    @Inject @ConfigProperty(name = "kv.batch_size") int batchSize;
-    @Inject @ConfigProperty(name = "kv.poll_interval") Duration pollInterval;
-    @Inject @ConfigProperty(name = "kv.backoff_base") Duration backoffBase;
-    @Inject @ConfigProperty(name = "kv.backoff_max") Duration backoffMax;
-    @Inject @ConfigProperty(name = "kv.tombstone_grace") Duration tombstoneGrace;
-    @Inject @ConfigProperty(name = "kv.maintenance_interval") Duration maintenanceInterval;
+    /** {@code kv.zones}, a comma list; empty: this node serves no zone. */
+    @WithName("zones") Optional<List<String>> zoneList();
 
-    private List<String> servedZones;
-
-    @PostConstruct
-    void parse() {
-        servedZones = zones.map(z -> Arrays.stream(z.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
-        if (batchSize < 1) {
-            throw new IllegalStateException("kv.batch_size must be at least 1");
-        }
+    /** The zones this node serves (none when {@code kv.zones} is empty). */
+    default List<String> zones() {
+        return zoneList().map(z -> z.stream().map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
     }
 
-    public List<String> zones() {
-        return servedZones;
-    }
+    Duration maxClockSkew();
 
-    public Duration maxClockSkew() {
-        return maxClockSkew;
-    }
+    @WithConverter(AtLeastOne.class) int batchSize();
 
-    public int batchSize() {
-        return batchSize;
-    }
+    @WithConverter(PositiveDuration.class) Duration pollInterval();
 
-    public Duration pollInterval() {
-        return pollInterval;
-    }
+    @WithConverter(PositiveDuration.class) Duration backoffBase();
 
-    public Duration backoffBase() {
-        return backoffBase;
-    }
+    @WithConverter(PositiveDuration.class) Duration backoffMax();
 
-    public Duration backoffMax() {
-        return backoffMax;
-    }
+    Duration tombstoneGrace();
 
-    public Duration tombstoneGrace() {
-        return tombstoneGrace;
-    }
-
-    public Duration maintenanceInterval() {
-        return maintenanceInterval;
-    }
+    @WithConverter(PositiveDuration.class) Duration maintenanceInterval();
 }

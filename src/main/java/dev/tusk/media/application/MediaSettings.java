@@ -1,74 +1,42 @@
 package dev.tusk.media.application;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import dev.tusk.platform.config.AtLeastOne;
+import dev.tusk.platform.config.PositiveDuration;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The media service's settings ({@code media.*}, defaults in microprofile-config.properties). */
-@ApplicationScoped
-public class MediaSettings {
+/**
+ * The media service's settings: {@code media.*} by method name in snake case (e.g.
+ * {@code media.max_file_size}), defaults in microprofile-config.properties; a wrong value stops
+ * the deployment with the key's name.
+ */
+@ConfigMapping(prefix = "media", namingStrategy = ConfigMapping.NamingStrategy.SNAKE_CASE)
+public interface MediaSettings {
 
-    @Inject @ConfigProperty(name = "media.max_file_size") long maxFileSize;
-    @Inject @ConfigProperty(name = "media.max_width") int maxWidth;
-    @Inject @ConfigProperty(name = "media.max_height") int maxHeight;
-    @Inject @ConfigProperty(name = "media.max_frames") int maxFrames;
-    @Inject @ConfigProperty(name = "media.max_files") int maxFiles;
-    @Inject @ConfigProperty(name = "media.max_thumbnail") int maxThumbnail;
-    @Inject @ConfigProperty(name = "media.api_key") Optional<String> apiKey;
-    @Inject @ConfigProperty(name = "media.upload_expiry") Duration uploadExpiry;
-    @Inject @ConfigProperty(name = "media.variant_max_age") Duration variantMaxAge;
-    @Inject @ConfigProperty(name = "media.proxy_max_age") Duration proxyMaxAge;
-    @Inject @ConfigProperty(name = "media.cleanup_interval") Duration cleanupInterval;
-    @Inject @ConfigProperty(name = "media.statistics_interval") Duration statisticsInterval;
+    long maxFileSize();
 
-    public long maxFileSize() {
-        return maxFileSize;
-    }
+    @WithConverter(AtLeastOne.class) int maxWidth();
 
-    public int maxWidth() {
-        return maxWidth;
-    }
+    @WithConverter(AtLeastOne.class) int maxHeight();
 
-    public int maxHeight() {
-        return maxHeight;
-    }
+    @WithConverter(AtLeastOne.class) int maxFrames();
 
-    public int maxFrames() {
-        return maxFrames;
-    }
+    @WithConverter(AtLeastOne.class) int maxFiles();
 
-    public int maxFiles() {
-        return maxFiles;
-    }
+    @WithConverter(AtLeastOne.class) int maxThumbnail();
 
-    public int maxThumbnail() {
-        return maxThumbnail;
-    }
+    Optional<String> apiKey();
 
-    public Optional<String> apiKey() {
-        return apiKey;
-    }
+    @WithConverter(PositiveDuration.class) Duration uploadExpiry();
 
-    public Duration uploadExpiry() {
-        return uploadExpiry;
-    }
+    @WithConverter(PositiveDuration.class) Duration variantMaxAge();
 
-    public Duration variantMaxAge() {
-        return variantMaxAge;
-    }
+    @WithConverter(PositiveDuration.class) Duration proxyMaxAge();
 
-    public Duration proxyMaxAge() {
-        return proxyMaxAge;
-    }
-
-    public Duration cleanupInterval() {
-        return cleanupInterval;
-    }
+    @WithConverter(PositiveDuration.class) Duration cleanupInterval();
 
     /** How often the repository's counts (the media gauges) are taken. */
-    public Duration statisticsInterval() {
-        return statisticsInterval;
-    }
+    @WithConverter(PositiveDuration.class) Duration statisticsInterval();
 }

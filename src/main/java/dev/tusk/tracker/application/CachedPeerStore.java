@@ -41,6 +41,9 @@ public class CachedPeerStore implements PeerStore, StoreMaintenance {
 
     @PostConstruct
     void create() {
+        if (settings.writeBufferCapacity() < settings.flushBatch()) {
+            throw new IllegalStateException("tracker.write_buffer_capacity must be at least tracker.flush_batch");
+        }
         cache = new SwarmCache(new WriteBuffer(settings.writeBufferCapacity()), store::loadSwarms, System::currentTimeMillis);
     }
 
@@ -148,8 +151,8 @@ public class CachedPeerStore implements PeerStore, StoreMaintenance {
      */
     long preload(java.util.function.BooleanSupplier keepGoing) {
         long[] adopted = {0};
-        int maxSwarms = settings.cacheMaxSwarms() / 10 * 9;
-        long maxPeers = settings.cacheMaxPeers() / 10 * 9;
+        int maxSwarms = settings.cache().maxSwarms() / 10 * 9;
+        long maxPeers = settings.cache().maxPeers() / 10 * 9;
         store.scanSwarms(chunk -> {
             adopted[0] += cache.adopt(chunk, maxSwarms, maxPeers);
             return cache.swarmCount() < maxSwarms && cache.peerCount() < maxPeers && keepGoing.getAsBoolean();
@@ -206,6 +209,6 @@ public class CachedPeerStore implements PeerStore, StoreMaintenance {
 
     /** Keeps memory within tracker.cache.max_swarms and max_peers; @return swarms dropped. */
     int evictOverBounds() {
-        return cache.evictOverBounds(settings.cacheMaxSwarms(), settings.cacheMaxPeers());
+        return cache.evictOverBounds(settings.cache().maxSwarms(), settings.cache().maxPeers());
     }
 }

@@ -36,7 +36,7 @@ public class TorrentApproval {
 
     /** @throws TrackerRefusal when the list does not allow the torrent */
     public void check(InfoHash infoHash) {
-        TrackerSettings.ApprovalMode mode = settings.approvalMode();
+        TrackerSettings.ApprovalMode mode = settings.approval().mode();
         if (mode == TrackerSettings.ApprovalMode.OFF) {
             return;
         }
@@ -47,7 +47,7 @@ public class TorrentApproval {
 
     /** Whether {@link #check} can answer from memory, without a store round trip. */
     public boolean answersFromMemory(InfoHash infoHash) {
-        return settings.approvalMode() == TrackerSettings.ApprovalMode.OFF || isFresh(answers.get(infoHash));
+        return settings.approval().mode() == TrackerSettings.ApprovalMode.OFF || isFresh(answers.get(infoHash));
     }
 
     private boolean isFresh(Answer answer) {
@@ -84,25 +84,25 @@ public class TorrentApproval {
         for (InfoHash h : infoHashes) {
             entries.put(ByteKey.of(h.bytes()), h.hex().getBytes(StandardCharsets.US_ASCII));
         }
-        data.put(settings.approvalContext(), entries);
+        data.put(settings.approval().storageCtx(), entries);
         infoHashes.forEach(h -> remember(h, true));
     }
 
     public void remove(Collection<InfoHash> infoHashes) {
-        data.delete(settings.approvalContext(), infoHashes.stream().map(h -> ByteKey.of(h.bytes())).toArray(ByteKey[]::new));
+        data.delete(settings.approval().storageCtx(), infoHashes.stream().map(h -> ByteKey.of(h.bytes())).toArray(ByteKey[]::new));
         infoHashes.forEach(h -> remember(h, false));
     }
 
     /** The store's answer now (for operators). */
     public boolean isListed(InfoHash infoHash) {
-        return data.contains(settings.approvalContext(), ByteKey.of(infoHash.bytes()));
+        return data.contains(settings.approval().storageCtx(), ByteKey.of(infoHash.bytes()));
     }
 
     public String context() {
-        return settings.approvalContext();
+        return settings.approval().storageCtx();
     }
 
     public TrackerSettings.ApprovalMode mode() {
-        return settings.approvalMode();
+        return settings.approval().mode();
     }
 }

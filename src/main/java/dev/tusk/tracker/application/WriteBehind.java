@@ -66,7 +66,7 @@ public class WriteBehind {
         writer.setName("tusk-tracker-write-behind");
         swarms.onBacklog(() -> LockSupport.unpark(writer));
         writer.start();
-        if (settings.cachePreload()) {
+        if (settings.cache().preload()) {
             // beside the writer, which goes on flushing and refreshing meanwhile
             Thread reader = threads.newThread(this::preload);
             reader.setName("tusk-tracker-preload");

@@ -9,7 +9,7 @@ import dev.tusk.kv.domain.KeyHashing;
 import dev.tusk.kv.domain.KvRow;
 import dev.tusk.kv.domain.ValueKind;
 import dev.tusk.kv.domain.Version;
-import dev.tusk.platform.config.GoDuration;
+import dev.tusk.platform.config.TestSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -38,16 +37,9 @@ class KvMaintenanceTest {
     KvMaintenanceTest() {
         Catalog catalog = new Catalog(List.of("a", "b"), List.of(new Catalog.Shard("s0", 0)), List.of(A, B),
                 List.of(new Catalog.Namespace("ns", null)));
-        KvSettings settings = new KvSettings();
-        settings.zones = Optional.of("a");
-        settings.maxClockSkew = GoDuration.parse("1s");
-        settings.batchSize = 100;
-        settings.pollInterval = GoDuration.parse("1s");
-        settings.backoffBase = GoDuration.parse("1s");
-        settings.backoffMax = GoDuration.parse("10s");
-        settings.tombstoneGrace = GoDuration.parse("1h");
-        settings.maintenanceInterval = GoDuration.parse("1m");
-        settings.parse();
+        KvSettings settings = TestSettings.of(KvSettings.class, "kv.zones", "a", "kv.max_clock_skew", "1s", "kv.batch_size", "100",
+                "kv.poll_interval", "1s", "kv.backoff_base", "1s", "kv.backoff_max", "10s", "kv.tombstone_grace", "1h",
+                "kv.maintenance_interval", "1m");
         VersionClock clock = new VersionClock();
         clock.wall = Clock.fixed(NOW, ZoneOffset.UTC);
         shards.now = NOW;

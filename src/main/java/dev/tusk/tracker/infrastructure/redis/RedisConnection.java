@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
@@ -40,32 +39,19 @@ import redis.clients.jedis.resps.ScanResult;
 @ApplicationScoped
 public class RedisConnection {
 
-    @Inject @ConfigProperty(name = "tracker.redis.addresses") String addresses;
-    @Inject @ConfigProperty(name = "tracker.redis.db") int db;
-    @Inject @ConfigProperty(name = "tracker.redis.login") Optional<String> login;
-    @Inject @ConfigProperty(name = "tracker.redis.password") Optional<String> password;
-    @Inject @ConfigProperty(name = "tracker.redis.read_timeout") Duration readTimeout;
-    @Inject @ConfigProperty(name = "tracker.redis.write_timeout") Duration writeTimeout;
-    @Inject @ConfigProperty(name = "tracker.redis.connect_timeout") Duration connectTimeout;
-    @Inject @ConfigProperty(name = "tracker.redis.pool_size") int poolSize;
-    @Inject @ConfigProperty(name = "tracker.redis.tls") boolean tls;
-    @Inject @ConfigProperty(name = "tracker.redis.tls_truststore") Optional<String> truststore;
-    @Inject @ConfigProperty(name = "tracker.redis.tls_truststore_password") Optional<String> truststorePassword;
-    @Inject @ConfigProperty(name = "tracker.redis.sentinel_master") Optional<String> sentinelMaster;
-    @Inject @ConfigProperty(name = "tracker.redis.sentinel_password") Optional<String> sentinelPassword;
-    @Inject @ConfigProperty(name = "tracker.redis.cluster") boolean cluster;
+    @Inject RedisSettings settings;
 
     private UnifiedJedis client;
     private SwarmWrites swarmWrites;
 
     /** TLS trusting the configured truststore (PKCS12 or JKS), or the JVM's default trust. */
     private javax.net.ssl.SSLSocketFactory sslSocketFactory() {
-        if (truststore.isEmpty()) {
+        if (settings.tlsTruststore().isEmpty()) {
             return (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault();
         }
-        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(truststore.get()))) {
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(settings.tlsTruststore().get()))) {
             java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
-            store.load(in, truststorePassword.map(String::toCharArray).orElse(null));
+            store.load(in, settings.tlsTruststorePassword().map(String::toCharArray).orElse(null));
             javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
                     javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
             trust.init(store);
@@ -73,50 +59,50 @@ public class RedisConnection {
             context.init(null, trust.getTrustManagers(), null);
             return context.getSocketFactory();
         } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("tracker.redis.tls_truststore " + truststore.get() + " cannot be used: " + e.getMessage(), e);
+            throw new IllegalStateException("tracker.redis.tls_truststore " + settings.tlsTruststore().get() + " cannot be used: " + e.getMessage(), e);
         }
     }
 
     private DefaultJedisClientConfig.Builder timeouts() {
-        DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder().ssl(tls);
-        if (tls) {
+        DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder().ssl(settings.tls());
+        if (settings.tls()) {
             b.sslSocketFactory(sslSocketFactory());
         }
         return b
-                .connectionTimeoutMillis((int) connectTimeout.toMillis())
+                .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
                 // Jedis has one socket timeout for reads and writes: the longer of MoChi's two.
-                .socketTimeoutMillis((int) Math.max(readTimeout.toMillis(),
-                        writeTimeout.toMillis()));
+                .socketTimeoutMillis((int) Math.max(settings.readTimeout().toMillis(),
+                        settings.writeTimeout().toMillis()));
     }
 
     @PostConstruct
     void open() {
-        DefaultJedisClientConfig.Builder config = timeouts().database(db);
-        login.ifPresent(config::user);
-        password.ifPresent(config::password);
+        DefaultJedisClientConfig.Builder config = timeouts().database(settings.db());
+        settings.login().ifPresent(config::user);
+        settings.password().ifPresent(config::password);
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setMaxTotal(poolSize);
-        pool.setMaxIdle(poolSize);
-        pool.setMaxWait(connectTimeout);
+        pool.setMaxTotal(settings.poolSize());
+        pool.setMaxIdle(settings.poolSize());
+        pool.setMaxWait(settings.connectTimeout());
         pool.setTestWhileIdle(true);
-        if (cluster && sentinelMaster.isPresent()) {
+        if (settings.cluster() && settings.sentinelMaster().isPresent()) {
             throw new IllegalStateException("tracker.redis.cluster and tracker.redis.sentinel_master exclude each other");
         }
-        if (cluster && db != 0) {
-            throw new IllegalStateException("a Redis Cluster has only database 0; tracker.redis.db is " + db);
+        if (settings.cluster() && settings.db() != 0) {
+            throw new IllegalStateException("a Redis Cluster has only database 0; tracker.redis.db is " + settings.db());
         }
-        if (cluster) {
-            // addresses are some of the cluster's nodes; the client learns the rest and the slots
+        if (settings.cluster()) {
+            // the addresses are some of the cluster's nodes; the client learns the rest and the slots
             client = RedisClusterClient.builder().nodes(hostsAndPorts()).clientConfig(config.build()).poolConfig(pool).build();
-        } else if (sentinelMaster.isPresent()) {
-            // addresses are the sentinels; they name the master, and the client follows a failover
+        } else if (settings.sentinelMaster().isPresent()) {
+            // the addresses are the sentinels; they name the master, and the client follows a failover
             Set<HostAndPort> sentinels = hostsAndPorts();
             DefaultJedisClientConfig.Builder sentinelConfig = timeouts();
-            sentinelPassword.ifPresent(sentinelConfig::password);
-            client = RedisSentinelClient.builder().masterName(sentinelMaster.get()).sentinels(sentinels)
+            settings.sentinelPassword().ifPresent(sentinelConfig::password);
+            client = RedisSentinelClient.builder().masterName(settings.sentinelMaster().get()).sentinels(sentinels)
                     .clientConfig(config.build()).sentinelClientConfig(sentinelConfig.build()).poolConfig(pool).build();
         } else {
-            String first = addresses.split(",")[0].trim();
+            String first = settings.addresses().split(",")[0].trim();
             client = RedisClient.builder().hostAndPort(HostAndPort.from(first)).clientConfig(config.build())
                     .poolConfig(pool).build();
         }
@@ -125,7 +111,7 @@ public class RedisConnection {
 
     private Set<HostAndPort> hostsAndPorts() {
         Set<HostAndPort> all = new HashSet<>();
-        for (String a : addresses.split(",")) {
+        for (String a : settings.addresses().split(",")) {
             all.add(HostAndPort.from(a.trim()));
         }
         return all;
@@ -187,7 +173,7 @@ public class RedisConnection {
 
     /** The master the client writes to: the one Sentinel named last, or the configured address. */
     public String currentMaster() {
-        return client instanceof RedisSentinelClient sentinel ? sentinel.getCurrentMaster().toString() : addresses.split(",")[0].trim();
+        return client instanceof RedisSentinelClient sentinel ? sentinel.getCurrentMaster().toString() : settings.addresses().split(",")[0].trim();
     }
 
     @PreDestroy

@@ -1,11 +1,19 @@
 package dev.tusk.tracker.infrastructure.redis;
 
 import dev.tusk.platform.config.GoDuration;
+import java.time.Duration;
 import java.util.Optional;
 
 /** A RedisConnection set up by a test rather than by configuration (2 s timeouts, a small pool). */
 final class ManualRedisConnection {
     private ManualRedisConnection() {
+    }
+
+    /** Settings given whole. */
+    record Settings(String addresses, int db, Optional<String> login, Optional<String> password, Duration readTimeout,
+            Duration writeTimeout, Duration connectTimeout, int poolSize, boolean tls, Optional<String> tlsTruststore,
+            Optional<String> tlsTruststorePassword, Optional<String> sentinelMaster, Optional<String> sentinelPassword,
+            boolean cluster) implements RedisSettings {
     }
 
     static RedisConnection open(String addresses, boolean tls, String truststore, String sentinelMaster) {
@@ -17,21 +25,10 @@ final class ManualRedisConnection {
     }
 
     private static RedisConnection open(String addresses, boolean tls, String truststore, String sentinelMaster, boolean cluster) {
+        Duration timeout = GoDuration.parse("2s");
         RedisConnection c = new RedisConnection();
-        c.addresses = addresses;
-        c.db = 0;
-        c.login = Optional.empty();
-        c.password = Optional.empty();
-        c.readTimeout = GoDuration.parse("2s");
-        c.writeTimeout = GoDuration.parse("2s");
-        c.connectTimeout = GoDuration.parse("2s");
-        c.poolSize = 4;
-        c.tls = tls;
-        c.truststore = Optional.ofNullable(truststore);
-        c.truststorePassword = Optional.of("changeit");
-        c.sentinelMaster = Optional.ofNullable(sentinelMaster);
-        c.sentinelPassword = Optional.empty();
-        c.cluster = cluster;
+        c.settings = new Settings(addresses, 0, Optional.empty(), Optional.empty(), timeout, timeout, timeout, 4, tls,
+                Optional.ofNullable(truststore), Optional.of("changeit"), Optional.ofNullable(sentinelMaster), Optional.empty(), cluster);
         c.open();
         return c;
     }

@@ -2,7 +2,6 @@ package dev.tusk.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tusk.testing.AdminCredentials;
 import dev.tusk.testing.Deployments;
 import dev.tusk.testing.RawHttp;
 import java.net.URI;
@@ -95,6 +94,13 @@ class KvHttpIT {
         assertThat(admin("PUT", "/zones/bad%20name", null).status()).isEqualTo(400);
         assertThat(admin("DELETE", "/zones/z1", null).status()).as("still used by instances").isEqualTo(400);
         assertThat(admin("DELETE", "/namespaces/never-made", null).status()).isEqualTo(404);
+        assertThat(admin("DELETE", "/shards/never-made", null).status()).isEqualTo(404);
+        assertThat(admin("DELETE", "/instances/never-made", null).status()).isEqualTo(404);
+        assertThat(admin("DELETE", "/zones/never-made", null).status()).isEqualTo(404);
+        assertThat(admin("PUT", "/zones/gone-soon", null).status()).isEqualTo(200);
+        RawHttp.Reply removed = admin("DELETE", "/zones/gone-soon", null);
+        assertThat(removed.status()).as(removed.text()).isEqualTo(200);
+        assertThat(removed.text()).doesNotContain("gone-soon");
         assertThat(admin("GET", "/catalog", null).text()).doesNotContain("s9").doesNotContain("x-s0");
     }
 

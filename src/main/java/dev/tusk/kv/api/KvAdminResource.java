@@ -26,7 +26,8 @@ import java.util.function.Consumer;
 /**
  * The KV catalog for operators (HTTP Basic as admin): zones, shards, shard instances and
  * namespaces. Every change is one transaction, published to every node, which applies it
- * without a restart. Passwords are write-only.
+ * without a restart. Passwords are write-only. Every route is one catalog edit, so the routes
+ * share the shape of a resource method around {@code edit}.
  */
 @Path("api/admin/kv")
 @Produces(MediaType.APPLICATION_JSON)
@@ -83,12 +84,6 @@ public class KvAdminResource {
         return edit(e -> e.putZone(name));
     }
 
-    @DELETE
-    @Path("zones/{name}")
-    public CatalogView removeZone(@PathParam("name") String name) {
-        return edit(e -> e.removeZone(name));
-    }
-
     @PUT
     @Path("shards/{name}")
     public CatalogView putShard(@PathParam("name") String name, ShardBody body) {
@@ -96,12 +91,6 @@ public class KvAdminResource {
             throw new BadRequestException("a shard needs its position: {\"position\": 0}");
         }
         return edit(e -> e.putShard(name, body.position()));
-    }
-
-    @DELETE
-    @Path("shards/{name}")
-    public CatalogView removeShard(@PathParam("name") String name) {
-        return edit(e -> e.removeShard(name));
     }
 
     @PUT
@@ -123,12 +112,6 @@ public class KvAdminResource {
         return edit(e -> e.decommission(id));
     }
 
-    @DELETE
-    @Path("instances/{id}")
-    public CatalogView removeInstance(@PathParam("id") String id) {
-        return edit(e -> e.removeInstance(id));
-    }
-
     @PUT
     @Path("namespaces/{name}")
     public CatalogView putNamespace(@PathParam("name") String name, NamespaceBody body) {
@@ -136,10 +119,18 @@ public class KvAdminResource {
         return edit(e -> e.putNamespace(new Catalog.Namespace(name, expiry)));
     }
 
+    /** Removes a zone, a shard, a shard instance or a namespace; 404 when there is none by that name. */
     @DELETE
-    @Path("namespaces/{name}")
-    public CatalogView removeNamespace(@PathParam("name") String name) {
-        return edit(e -> e.removeNamespace(name));
+    @Path("{kind: zones|shards|instances|namespaces}/{name}")
+    public CatalogView remove(@PathParam("kind") String kind, @PathParam("name") String name) {
+        return edit(e -> {
+            switch (kind) {
+                case "zones" -> e.removeZone(name);
+                case "shards" -> e.removeShard(name);
+                case "instances" -> e.removeInstance(name);
+                default -> e.removeNamespace(name);
+            }
+        });
     }
 
     /** Every replication task of this node: lag, rows applied, conflicts, errors, last success, clock skew. */

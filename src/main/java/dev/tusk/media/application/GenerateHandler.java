@@ -11,7 +11,6 @@ import dev.tusk.queue.spi.JobHandler;
 import dev.tusk.queue.spi.JobOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -42,11 +41,9 @@ public class GenerateHandler implements JobHandler {
 
     @Override
     public JobOutcome run(JobContext context) throws Exception {
-        JsonObject args = MediaJobs.args(context);
-        ContentHash hash = ContentHash.fromSlug(args.getString("hash"));
-        String variant = args.getString("variant");
-        int size = args.getInt("size");
-        ImageFormat format = ImageFormat.ofExtension(args.getString("format")).orElseThrow();
+        GenerateJob job = GenerateJob.of(context);
+        ContentHash hash = job.hash();
+        String variant = job.variant();
         if (variants.identifier(hash, variant).isPresent()) {
             return JobOutcome.SUCCESS;
         }
@@ -58,7 +55,8 @@ public class GenerateHandler implements JobHandler {
         try (InputStream in = files.open(original)) {
             source = ImageIO.read(in);
         }
-        BufferedImage thumbnail = scale(source, size, format);
+        ImageFormat format = job.format();
+        BufferedImage thumbnail = scale(source, job.size(), format);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (!ImageIO.write(thumbnail, format.extension(), out)) {
             throw new IOException("no " + format.extension() + " writer");

@@ -6,12 +6,10 @@ import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.ImageDetails;
 import dev.tusk.media.domain.ImageFormat;
 import dev.tusk.media.domain.MediaException;
-import dev.tusk.media.domain.MediaQueues;
 import dev.tusk.media.domain.MediaRepository;
 import dev.tusk.queue.spi.JobQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -50,11 +48,11 @@ public class ImageService {
             throw new MediaException(400, "invalid-thumbnail", "thumbnail is 1 to " + settings.maxThumbnail() + " pixels");
         }
         ContentHash hash = hash(alias);
-        String variant = "thumbnail/" + size + "." + format.extension();
+        GenerateJob job = GenerateJob.thumbnail(hash, size, format);
+        String variant = job.variant();
         Optional<FileIdentifier> identifier = variants.identifier(hash, variant);
         if (identifier.isEmpty()) {
-            queue.push(MediaQueues.PROCESS, MediaJobs.GENERATE, Json.createObjectBuilder().add("hash", hash.slug()).add("variant", variant)
-                    .add("size", size).add("format", format.extension()).build().toString(), "generate:" + hash.slug() + ":" + variant);
+            job.push(queue);
             identifier = awaitVariant(hash, variant);
         } else {
             variants.accessed(hash, variant);

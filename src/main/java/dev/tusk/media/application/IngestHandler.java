@@ -16,7 +16,6 @@ import dev.tusk.queue.spi.JobOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,11 +53,10 @@ public class IngestHandler implements JobHandler {
 
     @Override
     public JobOutcome run(JobContext context) throws Exception {
-        JsonObject args = MediaJobs.args(context);
-        UUID upload = UUID.fromString(args.getString("upload"));
-        FileIdentifier temporary = MediaJobs.identifier(args);
+        IngestJob job = IngestJob.of(context.job());
+        UUID upload = job.upload();
         byte[] bytes;
-        try (InputStream in = files.open(temporary)) {
+        try (InputStream in = files.open(job.temporary())) {
             bytes = in.readAllBytes();
         } catch (FileNotFoundException e) {
             complete(upload, failure(new MediaException(500, "upload-lost", "the uploaded file is gone")));
@@ -71,7 +69,7 @@ public class IngestHandler implements JobHandler {
             result = failure(refused);
         }
         complete(upload, result);
-        files.deleteOnCommit(temporary);
+        files.deleteOnCommit(job.temporary());
         return JobOutcome.SUCCESS;
     }
 
@@ -110,10 +108,10 @@ public class IngestHandler implements JobHandler {
     /** Out of attempts: the waiting request hears of it, and the temporary file goes. */
     @Override
     public void failedForGood(Job job, String reason) {
-        JsonObject args = MediaJobs.args(job);
-        complete(UUID.fromString(args.getString("upload")),
+        IngestJob ingest = IngestJob.of(job);
+        complete(ingest.upload(),
                 failure(new MediaException(500, "ingest-failed", "the upload could not be processed; it was tried " + job.attempt() + " times")));
-        files.deleteOnCommit(MediaJobs.identifier(args));
+        files.deleteOnCommit(ingest.temporary());
     }
 
     static String failure(MediaException e) {

@@ -8,7 +8,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 
-/** The media service's job types (on the queue engine) and their unique keys. */
+/**
+ * The media service's job types (on the queue engine) and their unique keys: names, listed as
+ * constants the way MoChi's query arguments are in the tracker's PostgresQueries.
+ */
 final class MediaJobs {
     static final String INGEST = "media.ingest";
     static final String GENERATE = "media.generate";

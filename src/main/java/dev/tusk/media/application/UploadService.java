@@ -2,7 +2,6 @@ package dev.tusk.media.application;
 
 import dev.tusk.media.domain.FileIdentifier;
 import dev.tusk.media.domain.MediaException;
-import dev.tusk.media.domain.MediaQueues;
 import dev.tusk.media.domain.MediaRepository;
 import dev.tusk.media.domain.MediaStore;
 import dev.tusk.platform.persistence.AfterTransaction;
@@ -46,7 +45,7 @@ public class UploadService {
         }
         after.unlessCommitted(() -> deleteQuietly(temporary));
         UUID id = uploads.create();
-        queue.push(MediaQueues.PROCESS, MediaJobs.INGEST, MediaJobs.json("upload", id.toString(), MediaJobs.IDENTIFIER, temporary.value()), null);
+        new IngestJob(id, temporary).push(queue);
         return id;
     }
 

@@ -9,7 +9,11 @@ import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.Topic;
 import java.util.UUID;
 
-/** Upload completions on a JMS topic (pict-rs's upload_completion_channel), heard by every node. */
+/**
+ * Upload completions on a JMS topic (pict-rs's upload_completion_channel), heard by every node
+ * ({@link UploadNoticeListener}). Shaped like the KV catalog's topic: a topic's definition and
+ * lookup are annotations on the class that publishes.
+ */
 @ApplicationScoped
 @JMSDestinationDefinition(name = JmsUploadNotices.TOPIC, interfaceName = "jakarta.jms.Topic", destinationName = "tusk-media-uploads")
 public class JmsUploadNotices implements UploadNotices {

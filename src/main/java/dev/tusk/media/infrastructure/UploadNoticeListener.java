@@ -11,7 +11,10 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.UUID;
 
-/** Wakes the requests of this node that wait for a completed upload. */
+/**
+ * Wakes the requests of this node that wait for a completed upload. Shaped like the KV catalog's
+ * listener: a topic's subscription is the annotations of a message-driven bean.
+ */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsUploadNotices.TOPIC),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),

@@ -71,23 +71,13 @@ public class CachedPeerStore implements PeerStore, StoreMaintenance {
     }
 
     @Override
-    public void putSeeder(InfoHash infoHash, Peer peer) {
-        announce(infoHash, peer, SwarmChange.PUT_SEEDER, 0);
+    public void put(InfoHash infoHash, Peer peer, boolean seeder) {
+        announce(infoHash, peer, seeder ? SwarmChange.PUT_SEEDER : SwarmChange.PUT_LEECHER, 0);
     }
 
     @Override
-    public boolean deleteSeeder(InfoHash infoHash, Peer peer) {
-        return cache.remove(infoHash, peer, true);
-    }
-
-    @Override
-    public void putLeecher(InfoHash infoHash, Peer peer) {
-        announce(infoHash, peer, SwarmChange.PUT_LEECHER, 0);
-    }
-
-    @Override
-    public boolean deleteLeecher(InfoHash infoHash, Peer peer) {
-        return cache.remove(infoHash, peer, false);
+    public boolean delete(InfoHash infoHash, Peer peer, boolean seeder) {
+        return cache.remove(infoHash, peer, seeder);
     }
 
     @Override

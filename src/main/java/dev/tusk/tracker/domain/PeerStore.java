@@ -13,17 +13,30 @@ import java.util.Map;
  */
 public interface PeerStore {
 
-    /** Adds or refreshes a seeder; a leecher with the same key becomes a seeder. */
-    void putSeeder(InfoHash infoHash, Peer peer);
+    /**
+     * Adds or refreshes a peer in one role (MoChi's putSeeder and putLeecher); a leecher put as
+     * a seeder becomes one.
+     */
+    void put(InfoHash infoHash, Peer peer, boolean seeder);
 
-    /** @return false when no such seeder existed (not an error) */
-    boolean deleteSeeder(InfoHash infoHash, Peer peer);
+    /** Removes a peer from one role (deleteSeeder, deleteLeecher). @return false when it was not there (not an error) */
+    boolean delete(InfoHash infoHash, Peer peer, boolean seeder);
 
-    /** Adds or refreshes a leecher. */
-    void putLeecher(InfoHash infoHash, Peer peer);
+    default void putSeeder(InfoHash infoHash, Peer peer) {
+        put(infoHash, peer, true);
+    }
 
-    /** @return false when no such leecher existed (not an error) */
-    boolean deleteLeecher(InfoHash infoHash, Peer peer);
+    default boolean deleteSeeder(InfoHash infoHash, Peer peer) {
+        return delete(infoHash, peer, true);
+    }
+
+    default void putLeecher(InfoHash infoHash, Peer peer) {
+        put(infoHash, peer, false);
+    }
+
+    default boolean deleteLeecher(InfoHash infoHash, Peer peer) {
+        return delete(infoHash, peer, false);
+    }
 
     /**
      * The peer finished downloading: a leecher becomes a seeder (a peer that was not a leecher

@@ -48,10 +48,8 @@ class CachedPeerStoreTest {
 
         @Override public List<SwarmSnapshot> changesSince(Instant since, Collection<InfoHash> recentlyUsed) { return List.of(); }
         @Override public void scanSwarms(Predicate<Collection<SwarmSnapshot>> chunk) { }
-        @Override public void putSeeder(InfoHash infoHash, Peer peer) { }
-        @Override public boolean deleteSeeder(InfoHash infoHash, Peer peer) { return false; }
-        @Override public void putLeecher(InfoHash infoHash, Peer peer) { }
-        @Override public boolean deleteLeecher(InfoHash infoHash, Peer peer) { return false; }
+        @Override public void put(InfoHash infoHash, Peer peer, boolean seeder) { }
+        @Override public boolean delete(InfoHash infoHash, Peer peer, boolean seeder) { return false; }
         @Override public void graduateLeecher(InfoHash infoHash, Peer peer) { }
         @Override public List<Peer> announcePeers(InfoHash infoHash, boolean forSeeder, int numWant, boolean v6) { return List.of(); }
         @Override public SwarmCounts scrapeSwarm(InfoHash infoHash) { return SwarmCounts.EMPTY; }

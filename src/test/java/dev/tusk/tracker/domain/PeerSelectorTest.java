@@ -25,10 +25,8 @@ class PeerSelectorTest {
             return out.subList(0, Math.min(numWant, out.size()));
         }
 
-        @Override public void putSeeder(InfoHash i, Peer p) { }
-        @Override public boolean deleteSeeder(InfoHash i, Peer p) { return false; }
-        @Override public void putLeecher(InfoHash i, Peer p) { }
-        @Override public boolean deleteLeecher(InfoHash i, Peer p) { return false; }
+        @Override public void put(InfoHash i, Peer p, boolean seeder) { }
+        @Override public boolean delete(InfoHash i, Peer p, boolean seeder) { return false; }
         @Override public void graduateLeecher(InfoHash i, Peer p) { }
         @Override public SwarmCounts scrapeSwarm(InfoHash i) { return SwarmCounts.EMPTY; }
     }

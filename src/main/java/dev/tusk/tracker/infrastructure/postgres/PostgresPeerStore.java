@@ -55,23 +55,13 @@ public class PostgresPeerStore implements TrackerStore {
     private final Clock clock = Clock.systemUTC();
 
     @Override
-    public void putSeeder(InfoHash infoHash, Peer peer) {
-        sql.update(queries.addPeer(), peerArgs(infoHash, peer, true));
+    public void put(InfoHash infoHash, Peer peer, boolean seeder) {
+        sql.update(queries.addPeer(), peerArgs(infoHash, peer, seeder));
     }
 
     @Override
-    public boolean deleteSeeder(InfoHash infoHash, Peer peer) {
-        return sql.update(queries.deletePeer(), peerArgs(infoHash, peer, true)) > 0;
-    }
-
-    @Override
-    public void putLeecher(InfoHash infoHash, Peer peer) {
-        sql.update(queries.addPeer(), peerArgs(infoHash, peer, false));
-    }
-
-    @Override
-    public boolean deleteLeecher(InfoHash infoHash, Peer peer) {
-        return sql.update(queries.deletePeer(), peerArgs(infoHash, peer, false)) > 0;
+    public boolean delete(InfoHash infoHash, Peer peer, boolean seeder) {
+        return sql.update(queries.deletePeer(), peerArgs(infoHash, peer, seeder)) > 0;
     }
 
     /**

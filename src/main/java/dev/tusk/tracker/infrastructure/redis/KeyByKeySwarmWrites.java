@@ -16,12 +16,7 @@ import redis.clients.jedis.UnifiedJedis;
  * empty, checked again after the removal (and put back if a peer arrived meanwhile): so every
  * non-empty swarm stays in {@code CHI_I}, where GC and the statistics find it.
  */
-final class KeyByKeySwarmWrites implements SwarmWrites {
-    private final RedisConnection redis;
-
-    KeyByKeySwarmWrites(RedisConnection redis) {
-        this.redis = redis;
-    }
+record KeyByKeySwarmWrites(RedisConnection redis) implements SwarmWrites {
 
     @Override
     public void put(Swarms s, byte[] peer, byte[] nanos) {

@@ -39,33 +39,15 @@ public class RedisPeerStore implements TrackerStore {
 
     @Inject RedisConnection redis;
 
-    private void put(InfoHash infoHash, Peer peer, boolean seeder) {
+    @Override
+    public void put(InfoHash infoHash, Peer peer, boolean seeder) {
         redis.swarmWrites().put(SwarmWrites.Swarms.of(infoHash, seeder, peer.isV6()), RedisKeys.peer(peer), RedisKeys.nanos(Instant.now()));
     }
 
-    private boolean delete(InfoHash infoHash, Peer peer, boolean seeder) {
+    @Override
+    public boolean delete(InfoHash infoHash, Peer peer, boolean seeder) {
         return redis.swarmWrites().delete(RedisKeys.swarm(infoHash, seeder, peer.isV6()), seeder ? RedisKeys.SEEDER_COUNT : RedisKeys.LEECHER_COUNT,
                 RedisKeys.peer(peer));
-    }
-
-    @Override
-    public void putSeeder(InfoHash infoHash, Peer peer) {
-        put(infoHash, peer, true);
-    }
-
-    @Override
-    public boolean deleteSeeder(InfoHash infoHash, Peer peer) {
-        return delete(infoHash, peer, true);
-    }
-
-    @Override
-    public void putLeecher(InfoHash infoHash, Peer peer) {
-        put(infoHash, peer, false);
-    }
-
-    @Override
-    public boolean deleteLeecher(InfoHash infoHash, Peer peer) {
-        return delete(infoHash, peer, false);
     }
 
     @Override

@@ -11,12 +11,7 @@ import redis.clients.jedis.AbstractPipeline;
  * Each change of a swarm, {@code CHI_I} and the counters as one Lua script ({@link RedisScripts}),
  * atomic in Redis: the counters never disagree with the hashes, whatever fails when.
  */
-final class ScriptedSwarmWrites implements SwarmWrites {
-    private final RedisConnection redis;
-
-    ScriptedSwarmWrites(RedisConnection redis) {
-        this.redis = redis;
-    }
+record ScriptedSwarmWrites(RedisConnection redis) implements SwarmWrites {
 
     @Override
     public void put(Swarms s, byte[] peer, byte[] nanos) {

@@ -81,14 +81,30 @@ final class PeerList {
         }
         int skipHash = skip == null ? 0 : skip.hashCode();
         int at = start % n;
-        for (int seen = 0; seen < n && into.size() < limit; seen++) {
-            int entry = members[at];
-            if (skip == null || idHashes[at] != skipHash || !swarm.hasId(entry, skip)) {
-                into.add(compact, at * width, width, swarm.keys(), swarm.idOffset(entry));
+        for (int seen = 0; seen < n && into.size() < limit; ) {
+            // up to the end of the arrays, the members not seen yet or the peers still wanted
+            int end = at + Math.min(Math.min(n - at, n - seen), limit - into.size());
+            int from = at;
+            for (int i = at; i < end; i++) {
+                if (skip != null && idHashes[i] == skipHash && swarm.hasId(members[i], skip)) {
+                    copy(from, i, swarm, into);
+                    from = i + 1;
+                }
             }
-            if (++at == n) {
-                at = 0;
-            }
+            copy(from, end, swarm, into);
+            seen += end - at;
+            at = end == n ? 0 : end;
+        }
+    }
+
+    /** Members {@code from} to {@code to} (exclusive) into the sample: their compact forms in one copy when it keeps no ids. */
+    private void copy(int from, int to, CachedSwarm swarm, SampledPeers into) {
+        if (!into.keepsIds()) {
+            into.addCompact(compact, from * width, to - from, width);
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            into.add(compact, i * width, width, swarm.keys(), swarm.idOffset(members[i]));
         }
     }
 }

@@ -37,11 +37,35 @@ final class SampledPeers extends AbstractList<Peer> implements CompactPeers, Ran
         offsets = new int[this.capacity];
     }
 
-    void add(byte[] compact, int at, int width, byte[] keys, int idAt) {
+    boolean keepsIds() {
+        return ids != null;
+    }
+
+    /**
+     * Adds {@code count} peers whose compact forms stand one after the other: one copy, for a
+     * sample that keeps no ids (and is never read peer by peer).
+     */
+    void addCompact(byte[] compact, int at, int count, int width) {
+        if (count <= 0) {
+            return;
+        }
+        int family = family(width);
+        System.arraycopy(compact, at, bytes[family], lengths[family], count * width);
+        lengths[family] += count * width;
+        size += count;
+    }
+
+    /** The family of compact forms {@code width} bytes long (0 IPv4, 1 IPv6), its array made on first use. */
+    private int family(int width) {
         int family = width == CompactPeers.width(true) ? 1 : 0;
         if (bytes[family] == null) {
             bytes[family] = new byte[capacity * width];
         }
+        return family;
+    }
+
+    void add(byte[] compact, int at, int width, byte[] keys, int idAt) {
+        int family = family(width);
         System.arraycopy(compact, at, bytes[family], lengths[family], width);
         if (ids != null) {
             System.arraycopy(keys, idAt, ids, size * PeerId.LENGTH, PeerId.LENGTH);

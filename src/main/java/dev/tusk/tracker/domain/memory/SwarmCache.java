@@ -360,7 +360,11 @@ public final class SwarmCache {
         if (swarm.lastAccessMillis != now) {
             swarm.lastAccessMillis = now;
         }
-        touched.add(infoHash);
+        if (!touched.contains(infoHash)) {
+            // a lock-free read first: the set already holds most swarms announced, and adding one
+            // present locks its bin; a refresh taking it meanwhile covers this announce already
+            touched.add(infoHash);
+        }
         if (!swarm.loaded) {
             synchronized (swarm) {
                 if (!swarm.loaded && !swarm.evicted) {

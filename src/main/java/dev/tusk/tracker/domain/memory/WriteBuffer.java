@@ -24,12 +24,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WriteBuffer {
 
-    /** Orders a batch: by info hash, then peer id, address and port (as unsigned bytes). */
-    static final Comparator<PeerWrite> STORE_ORDER = Comparator
-            .comparing((PeerWrite w) -> w.infoHash())
-            .thenComparing(w -> w.peer().id())
-            .thenComparing(w -> w.peer().addressBytes(), Arrays::compareUnsigned)
-            .thenComparingInt(w -> w.peer().port());
+    /**
+     * Orders one swarm's writes: by peer id, then address and port (as unsigned bytes). With the
+     * swarms in info hash order, a batch is in the store's key order, so concurrent writers lock
+     * rows in one order. Written out rather than chained: a batch sorts 50,000 writes a second.
+     */
+    static final Comparator<PeerWrite> PEER_ORDER = (a, b) -> {
+        int c = a.peer().id().compareTo(b.peer().id());
+        if (c == 0) {
+            c = Arrays.compareUnsigned(a.peer().addressBytes(), b.peer().addressBytes());
+        }
+        return c != 0 ? c : Integer.compare(a.peer().port(), b.peer().port());
+    };
 
     /** One swarm's pending changes; guarded by the map's per-key atomicity. */
     private static final class Pending {
@@ -112,16 +118,23 @@ public final class WriteBuffer {
             }
         }
         inFlight = taken;
-        List<PeerWrite> batch = new ArrayList<>(writes);
+        List<InfoHash> swarms = new ArrayList<>(taken.keySet());
+        swarms.sort(null);
+        PeerWrite[] batch = new PeerWrite[taken.values().stream().mapToInt(p -> p.writes.size()).sum()];
+        int n = 0;
         Map<InfoHash, Long> downloads = new TreeMap<>();
-        for (Map.Entry<InfoHash, Pending> e : taken.entrySet()) {
-            batch.addAll(e.getValue().writes.values());
-            if (e.getValue().downloads != 0) {
-                downloads.put(e.getKey(), e.getValue().downloads);
+        for (InfoHash h : swarms) {
+            Pending p = taken.get(h);
+            int from = n;
+            for (PeerWrite w : p.writes.values()) {
+                batch[n++] = w;
+            }
+            Arrays.sort(batch, from, n, PEER_ORDER);
+            if (p.downloads != 0) {
+                downloads.put(h, p.downloads);
             }
         }
-        batch.sort(STORE_ORDER);
-        return new WriteBatch(batch, downloads);
+        return new WriteBatch(Arrays.asList(batch), downloads);
     }
 
     /** The store has the batch in flight. */

@@ -99,6 +99,7 @@ class PostgresSwarmBatches {
         boolean[] seeders = new boolean[n];
         boolean[] v6 = new boolean[n];
         String[] created = new String[n];
+        Map<Long, String> timestamps = new HashMap<>();
         for (int i = 0; i < n; i++) {
             PeerWrite w = writes.get(i);
             infoHashes[i] = w.infoHash().bytes();
@@ -107,7 +108,7 @@ class PostgresSwarmBatches {
             ports[i] = w.peer().port();
             seeders[i] = w.seeder();
             v6[i] = w.peer().isV6();
-            created[i] = utc(w.atMillis()).toString();
+            created[i] = timestamps.computeIfAbsent(w.atMillis(), ms -> utc(ms).toString());
         }
         Map<String, Object> args = new HashMap<>();
         args.put(INFO_HASH, infoHashes);

@@ -69,6 +69,12 @@ class PackedPeersTest {
         assertThat(chosen.compact(true)).isEqualTo(compactOf(List.of(seederV6), true));
 
         assertThat(swarm.choose(me, false, 2, 1, true)).hasSize(2).doesNotContain(me, meOverV6);
+        for (int start = 0; start < 5; start++) {
+            for (int limit = 1; limit <= 4; limit++) {
+                assertThat(swarm.choose(me, false, limit, start, false).compact(false)).as("start %d, limit %d", start, limit)
+                        .isEqualTo(swarm.choose(me, false, limit, start, true).compact(false));
+            }
+        }
         assertThat(swarm.choose(seederV4, true, 50, 0, true)).as("a seeder gets leechers only")
                 .containsExactlyInAnyOrder(me, leecherV4, meOverV6);
         SampledPeers compactOnly = swarm.choose(me, false, 50, 0, false);
@@ -155,7 +161,12 @@ class PackedPeersTest {
                 for (Peer q : roles.keySet()) {
                     assertThat(swarm.has(q, roles.get(q))).isTrue();
                 }
-                SampledPeers all = swarm.choose(p, false, 1000, random.nextInt(1000), true);
+                int start = random.nextInt(1000);
+                SampledPeers all = swarm.choose(p, false, 1000, start, true);
+                SampledPeers compactOnly = swarm.choose(p, false, 1 + random.nextInt(60), start, false);
+                SampledPeers same = swarm.choose(p, false, compactOnly.size(), start, true);
+                assertThat(compactOnly.compact(false)).as("copied in runs, the same peers as one by one").isEqualTo(same.compact(false));
+                assertThat(compactOnly.compact(true)).isEqualTo(same.compact(true));
                 Set<Peer> expected = new HashSet<>(roles.keySet());
                 expected.removeIf(q -> q.id().equals(p.id()));
                 assertThat(new HashSet<>(all)).isEqualTo(expected);

@@ -18,7 +18,7 @@ hashes=$out/hashes-500k.txt
 db=tusk_bench10m
 # shellcheck source=bench/tracker-lib.sh
 . bench/tracker-lib.sh
-export JBOSS_JAVA_SIZING=${TUSK_JAVA_SIZING_10M:--Xms5g -Xmx5g}
+export JBOSS_JAVA_SIZING="${TUSK_JAVA_SIZING_10M:--Xms5g -Xmx5g} ${TUSK_GC_OPTS:-}"
 
 require_free_port
 trap 'cleanup; [ -n "${sampler_pid:-}" ] && kill "$sampler_pid" 2>/dev/null || true' EXIT
